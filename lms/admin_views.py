@@ -1,0 +1,92 @@
+"""Admin views for people: Wagtail's user admin fitted to this user model, temporary passwords."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.users import forms as wagtail_user_forms
+from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from . import services
+from .forms import TemporaryPasswordForm
+from .identifiers import normalise_phone
+from .models import User
+
+ADMIN_USER_FIELDS = ["full_name", "email", "phone", "birth_year", "is_superuser", "groups"]
+
+
+class AdminUserFormMixin(forms.ModelForm):
+    """One full name instead of first and last; a phone or an email to sign in with."""
+
+    first_name = None
+    last_name = None
+    email = forms.EmailField(label=gettext_lazy("Email"), required=False)
+
+    def clean_email(self):
+        return (self.cleaned_data.get("email") or "").lower() or None
+
+    def clean_phone(self):
+        raw = self.cleaned_data.get("phone") or ""
+        return normalise_phone(raw) if raw.strip() else None
+
+
+class AdminUserCreationForm(AdminUserFormMixin, wagtail_user_forms.UserCreationForm):
+    class Meta(wagtail_user_forms.UserCreationForm.Meta):
+        model = User
+        fields = ADMIN_USER_FIELDS
+
+
+class AdminUserEditForm(AdminUserFormMixin, wagtail_user_forms.UserEditForm):
+    class Meta(wagtail_user_forms.UserEditForm.Meta):
+        model = User
+        fields = [*ADMIN_USER_FIELDS, "is_active"]
+
+
+class UserViewSet(WagtailUserViewSet):
+    ordering = "full_name"
+    create_template_name = "lms/admin/user_create.html"
+    edit_template_name = "lms/admin/user_edit.html"
+
+    def get_form_class(self, for_update=False):
+        return AdminUserEditForm if for_update else AdminUserCreationForm
+
+
+class TemporaryPasswordView(WagtailAdminTemplateMixin, FormView):
+    """Give a learner who signs in by phone (and so cannot reset by email) a temporary password."""
+
+    form_class = TemporaryPasswordForm
+    template_name = "wagtailadmin/generic/form.html"
+    page_title = gettext_lazy("Temporary password")
+    header_icon = "key"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("lms.set_temporary_password"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            action_url=reverse("lms_temporary_password"),
+            submit_button_label=_("Set temporary password"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        learner = form.cleaned_data["learner"]
+        try:
+            services.temporary_password_set(
+                actor=self.request.user, user=learner, password=form.cleaned_data["password"]
+            )
+        except ValidationError as error:
+            form.add_error("password" if "password" in str(error.code or "") else None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(name)s can now sign in with the temporary password.") % {"name": learner},
+        )
+        return redirect("lms_temporary_password")

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class LmsConfig(AppConfig):
+    name = "lms"
+    verbose_name = _("People and businesses")
+
+
+class UsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with forms that fit a user who has one name and a phone or email."""
+
+    user_viewset = "lms.admin_views.UserViewSet"

@@ -1,0 +1,234 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .identifiers import normalise_join_code, normalise_phone, normalise_sibakul_number
+from .models import FULL_NAME_MAX_LENGTH, Business, User
+from .selectors import user_by_identifier
+from .services import EMAIL_TAKEN, JOIN_CODE_UNKNOWN, PHONE_TAKEN, SIBAKUL_TAKEN
+
+NAME_REQUIRED = _("Enter your name as you want it on your certificate.")
+NAME_TOO_LONG = _("A name can have at most %(limit)d characters.") % {"limit": FULL_NAME_MAX_LENGTH}
+PHONE_OR_EMAIL_REQUIRED = _("Enter a mobile number or an email so you can sign in.")
+PASSWORDS_DIFFER = _("The two passwords are not the same.")
+BIRTH_YEAR_OUT_OF_RANGE = _("Enter a birth year between %(oldest)d and %(youngest)d.")
+YOUNGEST_AGE = 15
+OLDEST_AGE = 100
+
+
+class AccountFieldsMixin(forms.Form):
+    """Name, phone, email and birth year as a learner types them, cleaned to their stored form."""
+
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=FULL_NAME_MAX_LENGTH,
+        help_text=_("One name is fine."),
+        error_messages={"required": NAME_REQUIRED, "max_length": NAME_TOO_LONG},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        label=_("Mobile number"),
+        required=False,
+        help_text=_("For example 0812 3456 7890."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("Email (optional if you give a mobile number)"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    birth_year = forms.IntegerField(
+        label=_("Birth year (optional)"),
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    user = None  # The account being edited, if any.
+
+    def _others(self):
+        users = User.objects.all()
+        return users.exclude(pk=self.user.pk) if self.user else users
+
+    def clean_full_name(self):
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if not name:
+            raise forms.ValidationError(NAME_REQUIRED, code="required")
+        return name
+
+    def clean_phone(self):
+        raw = self.cleaned_data["phone"]
+        if not raw.strip():
+            return None
+        phone = normalise_phone(raw)
+        if self._others().filter(phone=phone).exists():
+            raise forms.ValidationError(PHONE_TAKEN, code="phone_taken")
+        return phone
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if not email:
+            return None
+        if self._others().filter(email__iexact=email).exists():
+            raise forms.ValidationError(EMAIL_TAKEN, code="email_taken")
+        return email
+
+    def clean_birth_year(self):
+        year = self.cleaned_data["birth_year"]
+        this_year = timezone.localdate().year
+        youngest, oldest = this_year - YOUNGEST_AGE, this_year - OLDEST_AGE
+        if year is not None and not oldest <= year <= youngest:
+            raise forms.ValidationError(
+                BIRTH_YEAR_OUT_OF_RANGE % {"oldest": oldest, "youngest": youngest},
+                code="birth_year_range",
+            )
+        return year
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            "phone" in cleaned
+            and "email" in cleaned
+            and not cleaned["phone"]
+            and not cleaned["email"]
+        ):
+            raise forms.ValidationError(PHONE_OR_EMAIL_REQUIRED, code="no_identifier")
+        return cleaned
+
+
+class SignUpForm(AccountFieldsMixin):
+    NEW, JOIN = "new", "join"
+
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 characters; not only numbers."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    business_choice = forms.ChoiceField(
+        label=_("Your business"),
+        choices=[(NEW, _("Register my business")), (JOIN, _("Join a business with its code"))],
+        initial=NEW,
+        widget=forms.RadioSelect,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2:
+            if password1 != password2:
+                self.add_error("password2", forms.ValidationError(PASSWORDS_DIFFER))
+            else:
+                candidate = User(
+                    full_name=cleaned.get("full_name", ""),
+                    email=cleaned.get("email"),
+                    phone=cleaned.get("phone"),
+                )
+                try:
+                    password_validation.validate_password(password1, user=candidate)
+                except forms.ValidationError as error:
+                    self.add_error("password1", error)
+        return cleaned
+
+
+class ProfileForm(AccountFieldsMixin):
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        kwargs.setdefault(
+            "initial",
+            {
+                "full_name": user.full_name,
+                "phone": user.phone_display,
+                "email": user.email or "",
+                "birth_year": user.birth_year,
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+
+class BusinessForm(forms.ModelForm):
+    class Meta:
+        model = Business
+        fields = ["name", "sibakul_number", "sector", "regency", "district"]
+        help_texts = {
+            "sibakul_number": _("Optional. The number from your SiBakul Jogja registration."),
+            "district": _("Optional. For example Depok or Kraton."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["required"] = _("Enter your business's name.")
+        self.fields["sector"].choices = [("", _("Choose a sector"))] + self.fields[
+            "sector"
+        ].choices[1:]
+        self.fields["regency"].choices = [("", _("Choose a regency or city"))] + self.fields[
+            "regency"
+        ].choices[1:]
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_sibakul_number(self):
+        raw = self.cleaned_data["sibakul_number"] or ""
+        if not raw.strip():
+            return None
+        number = normalise_sibakul_number(raw)
+        if Business.objects.filter(sibakul_number=number).exists():
+            raise forms.ValidationError(SIBAKUL_TAKEN, code="sibakul_taken")
+        return number
+
+    def validate_unique(self):
+        """Uniqueness is checked in clean_sibakul_number with a message a learner understands."""
+
+
+class JoinBusinessForm(forms.Form):
+    join_code = forms.CharField(
+        label=_("Join code"),
+        max_length=12,
+        help_text=_("Six letters and digits; the business owner sees it on their profile."),
+        error_messages={"required": _("Enter the join code.")},
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
+    )
+
+    def clean_join_code(self):
+        code = normalise_join_code(self.cleaned_data["join_code"])
+        if not Business.objects.filter(join_code=code).exists():
+            raise forms.ValidationError(JOIN_CODE_UNKNOWN, code="join_code_unknown")
+        return code
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.CharField(
+        label=_("Mobile number or email"),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "The mobile number or email and password do not match. Check them and try again."
+        ),
+        "inactive": _("This account has been deactivated."),
+    }
+
+
+class TemporaryPasswordForm(forms.Form):
+    learner = forms.CharField(
+        label=_("Learner's mobile number or email"),
+        help_text=_("The learner must change this password when they next sign in."),
+    )
+    password = forms.CharField(
+        label=_("Temporary password"),
+        strip=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def clean_learner(self):
+        user = user_by_identifier(self.cleaned_data["learner"])
+        if user is None:
+            raise forms.ValidationError(_("No account has this mobile number or email."))
+        return user

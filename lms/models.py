@@ -1,0 +1,177 @@
+"""Site-wide people: users, businesses (UMKM) and who belongs to which, plus the home page."""
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .identifiers import format_phone, new_join_code
+
+FULL_NAME_MAX_LENGTH = 150
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email=None, password=None, *, phone=None, full_name="", **extra):
+        user = self.model(
+            email=email.lower() if email else None,
+            phone=phone or None,
+            full_name=full_name,
+            **extra,
+        )
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password, full_name="", **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, full_name=full_name, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in with an Indonesian mobile number or an email, or both."""
+
+    full_name = models.CharField(_("full name"), max_length=FULL_NAME_MAX_LENGTH)
+    email = models.EmailField(_("email"), unique=True, null=True, blank=True)
+    phone = models.CharField(
+        _("mobile number"),
+        max_length=16,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Stored as +62…"),
+    )
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    must_change_password = models.BooleanField(
+        _("must change password"),
+        default=False,
+        help_text=_("Set when a mentor or coordinator gave this person a temporary password."),
+    )
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        permissions = [
+            ("set_temporary_password", _("Can set a temporary password for a learner")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(email__isnull=False) | models.Q(phone__isnull=False),
+                name="user_has_phone_or_email",
+            ),
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ignoring_case"),
+        ]
+
+    def __str__(self):
+        return self.full_name or self.sign_in_identifier
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name
+
+    @property
+    def sign_in_identifier(self):
+        return self.email or self.phone or ""
+
+    @property
+    def phone_display(self):
+        return format_phone(self.phone) if self.phone else ""
+
+
+class Sector(models.TextChoices):
+    CULINARY = "culinary", _("Culinary")
+    FASHION = "fashion", _("Fashion")
+    CRAFT = "craft", _("Craft")
+    AGRIBUSINESS = "agribusiness", _("Agribusiness")
+    TRADE = "trade", _("Retail and trade")
+    SERVICES = "services", _("Services")
+    OTHER = "other", _("Other")
+
+
+class Regency(models.TextChoices):
+    KOTA_YOGYAKARTA = "kota_yogyakarta", _("Kota Yogyakarta")
+    SLEMAN = "sleman", _("Sleman")
+    BANTUL = "bantul", _("Bantul")
+    KULON_PROGO = "kulon_progo", _("Kulon Progo")
+    GUNUNGKIDUL = "gunungkidul", _("Gunungkidul")
+    OTHER = "other", _("Outside the Special Region of Yogyakarta")
+
+
+class Business(models.Model):
+    """A micro or small business (UMKM); progress is tracked for it through its members."""
+
+    name = models.CharField(_("business name"), max_length=150)
+    sibakul_number = models.CharField(
+        _("SiBakul registration number"), max_length=20, unique=True, null=True, blank=True
+    )
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    regency = models.CharField(_("regency or city"), max_length=20, choices=Regency.choices)
+    district = models.CharField(_("district (kapanewon/kemantren)"), max_length=100, blank=True)
+    join_code = models.CharField(_("join code"), max_length=8, unique=True, default=new_join_code)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("business")
+        verbose_name_plural = _("businesses")
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["regency", "sector"], name="business_regency_sector"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """One person's place in one business; each business has exactly one owner."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="membership", verbose_name=_("member")
+    )
+    business = models.ForeignKey(
+        Business, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("business")
+    )
+    is_owner = models.BooleanField(_("owner"), default=False)
+    joined_at = models.DateTimeField(_("joined at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["business"],
+                condition=models.Q(is_owner=True),
+                name="business_has_one_owner",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.business}"
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+    body = RichTextField(_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")

@@ -1,0 +1,155 @@
+from django.contrib import messages
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .forms import BusinessForm, JoinBusinessForm, ProfileForm, SignInForm, SignUpForm
+from .models import Membership
+
+ACCOUNT_FIELDS = ("full_name", "phone", "email", "birth_year")
+
+
+def _add_errors(form, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def sign_up(request):
+    if request.user.is_authenticated:
+        return redirect("lms:profile")
+    data = request.POST if request.method == "POST" else None
+    account = SignUpForm(data)
+    choice = (data or {}).get("business_choice", SignUpForm.NEW)
+    business = BusinessForm(data if choice == SignUpForm.NEW else None, prefix="business")
+    join = JoinBusinessForm(data if choice == SignUpForm.JOIN else None, prefix="join")
+    chosen = business if choice == SignUpForm.NEW else join
+    if data is not None and all([account.is_valid(), chosen.is_valid()]):
+        try:
+            user = services.learner_sign_up(
+                **{field: account.cleaned_data[field] for field in ACCOUNT_FIELDS},
+                password=account.cleaned_data["password1"],
+                business=business.cleaned_data if chosen is business else None,
+                join_code=join.cleaned_data["join_code"] if chosen is join else None,
+            )
+        except ValidationError as error:
+            _add_errors(account if not hasattr(error, "error_dict") else chosen, error)
+        else:
+            login(request, user, backend="lms.backends.PhoneOrEmailBackend")
+            messages.success(
+                request, _("Welcome, %(name)s! Your account is ready.") % {"name": user.full_name}
+            )
+            return redirect("lms:profile")
+    return render(
+        request,
+        "lms/sign_up.html",
+        {"form": account, "business_form": business, "join_form": join, "choice": choice},
+    )
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    template_name = "lms/sign_in.html"
+    redirect_authenticated_user = True
+
+    def get_success_url(self):
+        if self.request.user.must_change_password:
+            messages.info(self.request, _("Choose a new password to replace the temporary one."))
+            return str(reverse_lazy("lms:password_change"))
+        return super().get_success_url()
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "lms/password_change.html"
+    success_url = reverse_lazy("lms:profile")
+
+    def form_valid(self, form):
+        services.password_change(
+            user=self.request.user, new_password=form.cleaned_data["new_password1"]
+        )
+        update_session_auth_hash(self.request, self.request.user)
+        messages.success(self.request, _("Your password has been changed."))
+        return redirect(self.success_url)
+
+
+@login_required
+def profile(request):
+    membership = selectors.membership_for(user=request.user)
+    members = (
+        selectors.business_members_for(owner=request.user)
+        if membership and membership.is_owner
+        else []
+    )
+    context = {"membership": membership, "members": members}
+    if membership is None:
+        context.update(
+            business_form=BusinessForm(prefix="business"), join_form=JoinBusinessForm(prefix="join")
+        )
+    return render(request, "lms/profile.html", context)
+
+
+@login_required
+def profile_edit(request):
+    form = ProfileForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.profile_update(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Your profile has been saved."))
+            return redirect("lms:profile")
+    return render(request, "lms/profile_edit.html", {"form": form})
+
+
+@login_required
+def business_register(request):
+    form = BusinessForm(request.POST or None, prefix="business")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.business_register(owner=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Your business is registered. Share its join code with your staff.")
+            )
+            return redirect("lms:profile")
+    return render(request, "lms/business_form.html", {"form": form, "mode": "register"})
+
+
+@login_required
+def business_join(request):
+    form = JoinBusinessForm(request.POST or None, prefix="join")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.business_join(user=request.user, join_code=form.cleaned_data["join_code"])
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("You have joined the business."))
+            return redirect("lms:profile")
+    return render(request, "lms/business_form.html", {"form": form, "mode": "join"})
+
+
+@login_required
+@require_POST
+def business_member_remove(request, member_id):
+    try:
+        services.business_member_remove(owner=request.user, member_id=member_id)
+    except (PermissionDenied, Membership.DoesNotExist) as error:
+        raise Http404 from error
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("The member has been removed from your business."))
+    return redirect("lms:profile")
