@@ -83,7 +83,7 @@ class TemporaryPasswordView(WagtailAdminTemplateMixin, FormView):
                 actor=self.request.user, user=learner, password=form.cleaned_data["password"]
             )
         except ValidationError as error:
-            form.add_error("password" if "password" in str(error.code or "") else None, error)
+            form.add_error(None, error)
             return self.form_invalid(form)
         messages.success(
             self.request,

@@ -149,8 +149,11 @@ def temporary_password_set(*, actor: User, user: User, password: str) -> None:
     if not actor.has_perm("lms.set_temporary_password"):
         raise PermissionDenied
     if user.is_staff or user.is_superuser or user.groups.exclude(name=roles.LEARNERS).exists():
-        raise ValidationError(NOT_A_LEARNER)
-    validate_password(password, user=user)
+        raise ValidationError({"learner": NOT_A_LEARNER})
+    try:
+        validate_password(password, user=user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.error_list}) from error
     user.set_password(password)
     user.must_change_password = True
     user.save(update_fields=["password", "must_change_password"])

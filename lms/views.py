@@ -17,6 +17,7 @@ ACCOUNT_FIELDS = ("full_name", "phone", "email", "birth_year")
 
 
 def _add_errors(form, error: ValidationError):
+    """Show a service's refusal on the form: on its field when the form has it, else on top."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)

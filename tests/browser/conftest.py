@@ -1,0 +1,171 @@
+"""Browser tests: the system Chromium, at a phone's size, against Django's live server.
+
+Tests drive pages through the ``browsing`` fixture. After every navigation it checks the page with
+axe (no serious or critical WCAG 2.2 AA violation) and checks that every request the page made
+went to the live server; at the end of a passing test it fails if some page went unchecked.
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Playwright's sync API keeps an event loop running in this thread; without this Django refuses
+# the ORM calls that tests and the database fixtures make from it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE_VIEWPORT = {"width": 360, "height": 640}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+BLOCKING_IMPACTS = {"serious", "critical"}
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+_AXE = Axe()
+_CALL_REPORT = pytest.StashKey()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Mark every test under tests/browser, before ``-m`` selects on the marks."""
+    for item in items:
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep the call phase's report so ``browsing`` can tell whether the test passed."""
+    report = yield
+    if report.when == "call":
+        item.stash[_CALL_REPORT] = report
+    return report
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"true", "1"}
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch the Debian Chromium; without it, skip locally and fail in CI."""
+    if not os.access(CHROMIUM, os.X_OK):
+        reason = (
+            f"Browser tests need the system Chromium at {CHROMIUM} "
+            "(Debian package 'chromium'); it is missing."
+        )
+        if _in_ci():
+            pytest.fail(f"{reason} CI=true, so this is an error, not a skip.", pytrace=False)
+        pytest.skip(reason)
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A small Android phone: 360x640, touch, Indonesian locale and Yogyakarta's time zone."""
+    return {
+        **browser_context_args,
+        "viewport": PHONE_VIEWPORT,
+        "screen": PHONE_VIEWPORT,
+        "is_mobile": True,
+        "has_touch": True,
+        "locale": "id-ID",
+        "timezone_id": "Asia/Jakarta",
+    }
+
+
+def _targets(node) -> str:
+    # A target is a CSS selector, or a list of them for elements inside iframes or shadow roots.
+    return ", ".join(
+        " >>> ".join(target) if isinstance(target, list) else target for target in node["target"]
+    )
+
+
+def assert_accessible(page) -> None:
+    """Run axe on the page as it stands; fail on any serious or critical violation."""
+    violations = _AXE.run(page, options=AXE_OPTIONS).response["violations"]
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    lines = [f"axe found {len(blocking)} serious or critical violation(s) on {page.url}:"]
+    for violation in blocking:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.extend(f"    at {_targets(node)}" for node in violation["nodes"])
+    assert not blocking, "\n".join(lines)
+
+
+def assert_no_third_party_requests(urls, server_url: str) -> None:
+    """Fail if any of ``urls`` went anywhere but the live server (fonts, analytics, CDNs...)."""
+    own = urlsplit(server_url).netloc
+    elsewhere = sorted(
+        {
+            url
+            for url in urls
+            if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).netloc != own
+        }
+    )
+    assert not elsewhere, f"Requests left the live server ({own}):\n" + "\n".join(elsewhere)
+
+
+class Browsing:
+    """One phone's tab on the live server; every page it lands on gets checked."""
+
+    def __init__(self, page, server_url: str):
+        self.page = page
+        self.server_url = server_url
+        self.requested_urls: list[str] = []
+        self.loads = 0
+        self.checked_loads = 0
+        page.on("request", lambda request: self.requested_urls.append(request.url))
+        page.on("load", self._loaded)
+
+    def _loaded(self, _page) -> None:
+        self.loads += 1
+
+    def url(self, path: str) -> str:
+        return self.server_url + path
+
+    def visit(self, path: str) -> None:
+        """Open a path on the live server and check the page."""
+        self.page.goto(self.url(path))
+        self.check()
+
+    def submit(self, button) -> None:
+        """Click a button that submits a form, wait for the next page, and check it."""
+        with self.page.expect_event("load"):
+            button.click()
+        self.check()
+
+    def check(self) -> None:
+        """Check the current page: requests stay on the live server and axe finds nothing grave."""
+        assert_no_third_party_requests(self.requested_urls, self.server_url)
+        assert_accessible(self.page)
+        self.checked_loads = self.loads
+
+
+@pytest.fixture
+def browsing(page, live_server, request):
+    """The ``page`` wrapped in ``Browsing``; fails a passing test that left a page unchecked."""
+    page.set_default_timeout(10_000)
+    tab = Browsing(page, live_server.url)
+    yield tab
+    report = request.node.stash.get(_CALL_REPORT, None)
+    if report is not None and report.passed:
+        unchecked = tab.loads - tab.checked_loads
+        assert not unchecked, (
+            f"{unchecked} page load(s) were never checked; call browsing.check() after "
+            "navigating, or navigate with browsing.visit() / browsing.submit()."
+        )
+        assert_no_third_party_requests(tab.requested_urls, live_server.url)

@@ -1,0 +1,29 @@
+import pytest
+from django.core.management import call_command
+
+from lms import demo, roles
+from lms.models import Business, Membership, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_creates_every_role_and_can_run_again(capsys):
+    call_command("seed_demo")
+    first = capsys.readouterr().out
+    counts = (User.objects.count(), Business.objects.count(), Membership.objects.count())
+    call_command("seed_demo")
+    assert (User.objects.count(), Business.objects.count(), Membership.objects.count()) == counts
+    assert counts == (5, 1, 2)
+
+    assert User.objects.get(email="mentor@pintar-umkm.test").groups.filter(name=roles.MENTORS)
+    assert User.objects.get(email="koordinator@pintar-umkm.test").groups.filter(
+        name=roles.COORDINATORS
+    )
+    owner = User.objects.get(phone=demo.OWNER_PHONE)
+    member = User.objects.get(email=demo.MEMBER_EMAIL)
+    assert owner.membership.is_owner
+    assert member.membership.business == owner.membership.business
+    assert owner.check_password(demo.DEMO_PASSWORD)
+    for sign_in in ["mentor@pintar-umkm.test", "koordinator@pintar-umkm.test", "0812 0000 1001",
+                    demo.MEMBER_EMAIL, demo.DEMO_PASSWORD]:
+        assert sign_in in first
