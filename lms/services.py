@@ -29,14 +29,20 @@ def _join_code_unused():
             return code
 
 
-def _identity_errors(error: IntegrityError) -> ValidationError:
-    message = str(error).lower()
-    if "phone" in message:
-        return ValidationError({"phone": PHONE_TAKEN})
-    if "email" in message:
-        return ValidationError({"email": EMAIL_TAKEN})
-    if "sibakul" in message:
-        return ValidationError({"sibakul_number": SIBAKUL_TAKEN})
+_REFUSALS = [
+    ("phone", {"phone": PHONE_TAKEN}),
+    ("email", {"email": EMAIL_TAKEN}),
+    ("sibakul", {"sibakul_number": SIBAKUL_TAKEN}),
+    ("membership", ALREADY_MEMBER),
+]
+
+
+def _refusal(error: IntegrityError) -> ValidationError:
+    """The message for a uniqueness rule the database enforced when a form check was outrun."""
+    text = str(error).lower()
+    for marker, message in _REFUSALS:
+        if marker in text:
+            return ValidationError(message)
     raise error
 
 
@@ -66,7 +72,7 @@ def learner_sign_up(
                 birth_year=birth_year,
             )
     except IntegrityError as error:
-        raise _identity_errors(error) from error
+        raise _refusal(error) from error
     user.groups.add(Group.objects.get(name=roles.LEARNERS))
     if business is not None:
         business_register(owner=user, **business)
@@ -93,7 +99,7 @@ def business_register(
             )
             Membership.objects.create(user=owner, business=business, is_owner=True)
     except IntegrityError as error:
-        raise _identity_errors(error) from error
+        raise _refusal(error) from error
     return business
 
 
@@ -105,7 +111,7 @@ def business_join(*, user: User, join_code: str) -> Membership:
         with transaction.atomic():
             return Membership.objects.create(user=user, business=business)
     except IntegrityError as error:
-        raise ValidationError(ALREADY_MEMBER) from error
+        raise _refusal(error) from error
 
 
 @transaction.atomic
@@ -132,7 +138,7 @@ def profile_update(
         with transaction.atomic():
             user.save(update_fields=["full_name", "phone", "email", "birth_year"])
     except IntegrityError as error:
-        raise _identity_errors(error) from error
+        raise _refusal(error) from error
     return user
 
 

@@ -1,0 +1,69 @@
+"""Double taps and retries at the same instant: the database keeps one of each."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+
+from lms import services
+from lms.models import Business, Membership, User
+from tests.factories import UserFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs a server database with real concurrency"
+    ),
+]
+
+
+def run_together(action, times=2):
+    """Run ``action`` in ``times`` threads released at once; return what each returned or raised."""
+    barrier = threading.Barrier(times)
+    outcomes = []
+
+    def worker():
+        barrier.wait()
+        try:
+            outcomes.append(action())
+        except Exception as error:  # noqa: BLE001 - the outcome is what the test inspects
+            outcomes.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def test_same_phone_signing_up_twice_at_once_makes_one_account():
+    outcomes = run_together(
+        lambda: services.learner_sign_up(
+            full_name="Sumarni",
+            phone="+6281234567890",
+            password="rahasia-usaha-123",
+            business={"name": "Bakpia", "sector": "culinary", "regency": "sleman"},
+        )
+    )
+    assert User.objects.filter(phone="+6281234567890").count() == 1
+    assert Business.objects.count() == 1
+    refusals = [o for o in outcomes if isinstance(o, ValidationError)]
+    assert len(refusals) == 1
+    assert refusals[0].message_dict == {"phone": [str(services.PHONE_TAKEN)]}
+
+
+def test_registering_a_business_twice_at_once_makes_one():
+    owner = UserFactory()
+    outcomes = run_together(
+        lambda: services.business_register(
+            owner=owner, name="Bakpia", sector="culinary", regency="sleman"
+        )
+    )
+    assert Membership.objects.filter(user=owner).count() == 1
+    assert Business.objects.count() == 1
+    refusals = [o for o in outcomes if isinstance(o, ValidationError)]
+    assert [r.messages for r in refusals] == [[str(services.ALREADY_MEMBER)]]
