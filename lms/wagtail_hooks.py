@@ -2,10 +2,32 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .admin_views import TemporaryPasswordView
 from .models import Business
+
+
+class BusinessInspectView(InspectView):
+    """A business with its members, so coordinators can find the people behind it."""
+
+    def get_field_label(self, field_name, field):
+        if field_name == "memberships":
+            return _("Members")
+        return super().get_field_label(field_name, field)
+
+    def get_memberships_display_value(self):
+        members = self.object.memberships.select_related("user").order_by("-is_owner", "joined_at")
+        owner = _("owner")
+        return (
+            "; ".join(
+                f"{m.user.full_name} ({m.user.phone_display or m.user.email})"
+                + (f" · {owner}" if m.is_owner else "")
+                for m in members
+            )
+            or "-"
+        )
 
 
 class BusinessViewSet(ModelViewSet):
@@ -20,7 +42,8 @@ class BusinessViewSet(ModelViewSet):
     list_filter = ["sector", "regency"]
     search_fields = ["name", "sibakul_number", "district"]
     form_fields = ["name", "sibakul_number", "sector", "regency", "district"]
-    inspect_view_fields = [*form_fields, "join_code", "created_at"]
+    inspect_view_class = BusinessInspectView
+    inspect_view_fields = [*form_fields, "join_code", "created_at", "memberships"]
 
 
 @hooks.register("register_admin_viewset")

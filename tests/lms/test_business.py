@@ -104,8 +104,11 @@ def test_learner_without_business_registers_one_from_profile(client, learners_gr
     assert "Daftarkan usaha saya" in client.get(PROFILE).content.decode()
     response = client.post(
         reverse("lms:business_register"),
-        {"business-name": "Kopi Gunung", "business-sector": "agribusiness",
-         "business-regency": "gunungkidul"},
+        {
+            "business-name": "Kopi Gunung",
+            "business-sector": "agribusiness",
+            "business-regency": "gunungkidul",
+        },
     )
     assert response.status_code == 302
     assert Membership.objects.get(user=user, is_owner=True).business.name == "Kopi Gunung"

@@ -139,3 +139,12 @@ def test_superuser_creates_a_one_name_phone_account_in_the_admin(client):
     assert paijo.full_name == "Paijo"
     assert paijo.email is None
     assert paijo.groups.filter(name=roles.MENTORS).exists()
+
+
+def test_coordinator_sees_who_belongs_to_a_business(client, coordinator, owner, member):
+    client.force_login(coordinator)
+    business = owner.membership.business
+    page = client.get(reverse("businesses:inspect", args=[business.pk])).content.decode()
+    assert "Sumarni" in page
+    assert "Joko" in page
+    assert owner.phone_display in page

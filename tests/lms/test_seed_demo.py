@@ -24,6 +24,11 @@ def test_seed_demo_creates_every_role_and_can_run_again(capsys):
     assert owner.membership.is_owner
     assert member.membership.business == owner.membership.business
     assert owner.check_password(demo.DEMO_PASSWORD)
-    for sign_in in ["mentor@pintar-umkm.test", "koordinator@pintar-umkm.test", "0812 0000 1001",
-                    demo.MEMBER_EMAIL, demo.DEMO_PASSWORD]:
+    for sign_in in [
+        "mentor@pintar-umkm.test",
+        "koordinator@pintar-umkm.test",
+        "0812 0000 1001",
+        demo.MEMBER_EMAIL,
+        demo.DEMO_PASSWORD,
+    ]:
         assert sign_in in first

@@ -11,14 +11,25 @@ GOOD_KEY = "k" * 20 + "-production-secret-" + "z" * 20
 
 def load_production(**env):
     """Import the production settings in a fresh interpreter with only ``env`` set."""
-    clean = {key: value for key, value in os.environ.items() if key not in {
-        "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "DEBUG"}}
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "DEBUG"}
+    }
     clean.update(DJANGO_SETTINGS_MODULE="lms.settings.production", **env)
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings;"
-         "print(settings.DEBUG, settings.DATABASES['default']['ENGINE'],"
-         " settings.CACHES['default']['BACKEND'])"],
-        cwd=ROOT, env=clean, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings;"
+            "print(settings.DEBUG, settings.DATABASES['default']['ENGINE'],"
+            " settings.CACHES['default']['BACKEND'])",
+        ],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

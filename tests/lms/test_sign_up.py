@@ -46,7 +46,9 @@ def assert_refused(response, message):
     assert "_auth_user_id" not in response.wsgi_request.session
 
 
-def test_learner_with_one_name_signs_up_with_a_phone_and_registers_a_business(client, learners_group):
+def test_learner_with_one_name_signs_up_with_a_phone_and_registers_a_business(
+    client, learners_group
+):
     response = client.post(URL, new_business_data())
 
     assert response.status_code == 302
@@ -107,8 +109,16 @@ def test_sibakul_number_is_stored_as_digits(client, db):
         ({"password2": "lain-sekali-456"}, PASSWORDS_DIFFER),
         ({"business-sibakul_number": "SB-12"}, INVALID_SIBAKUL),
     ],
-    ids=["landline", "short-number", "empty-name", "blank-name", "overlong-name",
-         "no-phone-or-email", "password-mismatch", "sibakul-format"],
+    ids=[
+        "landline",
+        "short-number",
+        "empty-name",
+        "blank-name",
+        "overlong-name",
+        "no-phone-or-email",
+        "password-mismatch",
+        "sibakul-format",
+    ],
 )
 def test_bad_input_gets_a_clear_message_and_creates_nothing(client, db, overrides, message):
     response = client.post(URL, new_business_data(**overrides))

@@ -62,3 +62,9 @@ def test_compiled_catalogue_matches_the_translations():
     source.pop("", None)
     compiled.pop("", None)
     assert compiled == source
+
+
+def test_unknown_page_gets_a_friendly_indonesian_404(client):
+    response = client.get("/tidak-ada/")
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.content.decode()
