@@ -32,13 +32,17 @@ def other_owner(learners_group):
     user = UserFactory(full_name="Wati", groups=[learners_group])
     business = BusinessFactory(name="Gudeg Wati")
     MembershipFactory(user=user, business=business, is_owner=True)
-    MembershipFactory(user=UserFactory(full_name="Tono", groups=[learners_group]), business=business)
+    MembershipFactory(
+        user=UserFactory(full_name="Tono", groups=[learners_group]), business=business
+    )
     return user
 
 
 @pytest.fixture
 def mentor(db):
-    return UserFactory(full_name="Rina", email="rina@example.org", groups=[Group.objects.get(name=roles.MENTORS)])
+    return UserFactory(
+        full_name="Rina", email="rina@example.org", groups=[Group.objects.get(name=roles.MENTORS)]
+    )
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 _AXE = Axe()
-_CALL_REPORT = pytest.StashKey()
+_CALL_REPORT = pytest.StashKey[pytest.TestReport]()
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -50,7 +50,9 @@ def sign_in(browsing, *, identifier, password):
 def sign_out(browsing):
     browsing.submit(browsing.page.get_by_role("button", name="Keluar"))
     expect(browsing.page).to_have_url(browsing.url("/"))
-    expect(browsing.page.get_by_role("navigation").get_by_role("link", name="Masuk")).to_be_visible()
+    expect(
+        browsing.page.get_by_role("navigation").get_by_role("link", name="Masuk")
+    ).to_be_visible()
 
 
 def test_owner_signs_up_and_a_staff_member_joins_with_the_join_code(browsing):
