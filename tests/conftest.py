@@ -1,8 +1,23 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connections
 
 from lms import roles
 from tests.factories import BusinessFactory, MembershipFactory, UserFactory
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Let every connection object restore the migrated data after a transactional test.
+
+    Django keeps that snapshot on the connection that created the test database. Once Playwright's
+    event loop runs in the main thread, Django hands the thread new connection objects (one per
+    async context), which would otherwise find no snapshot and leave later tests without roles.
+    """
+    for connection in connections.all():
+        snapshot = getattr(connection, "_test_serialized_contents", None)
+        if snapshot is not None:
+            type(connection)._test_serialized_contents = snapshot
 
 
 @pytest.fixture

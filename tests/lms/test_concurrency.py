@@ -49,7 +49,7 @@ def test_same_phone_signing_up_twice_at_once_makes_one_account():
             business={"name": "Bakpia", "sector": "culinary", "regency": "sleman"},
         )
     )
-    assert User.objects.filter(phone="+6281234567890").count() == 1
+    assert User.objects.filter(phone="+6281234567890").count() == 1, outcomes
     assert Business.objects.count() == 1
     refusals = [o for o in outcomes if isinstance(o, ValidationError)]
     assert len(refusals) == 1
