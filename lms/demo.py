@@ -50,7 +50,7 @@ def _staff(email, full_name, group_name):
 
 
 @transaction.atomic
-def seed() -> list[DemoAccount]:
+def seed() -> list[str]:
     for email, full_name, group_name in STAFF:
         _staff(email, full_name, group_name)
 
@@ -70,10 +70,11 @@ def seed() -> list[DemoAccount]:
             birth_year=1995,
             join_code=business.join_code,
         )
-    return [
+    accounts = [
         DemoAccount("administrator", "Admin Pintar UMKM", "admin@pintar-umkm.test"),
         DemoAccount("mentor", "Rina Astuti", "mentor@pintar-umkm.test"),
         DemoAccount("coordinator", "Bambang Wijaya", "koordinator@pintar-umkm.test"),
         DemoAccount(f"learner, owner of {business.name}", "Sutarni", "0812 0000 1001"),
         DemoAccount(f"learner, member of {business.name}", "Agus Setiawan", MEMBER_EMAIL),
     ]
+    return [f"{a.role:<40} {a.full_name:<20} {a.sign_in}" for a in accounts]

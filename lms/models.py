@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -165,12 +166,29 @@ class Membership(models.Model):
         return f"{self.user} @ {self.business}"
 
 
-class HomePage(Page):
+class DirectChildRouteMixin:
+    """Route to a child of the one page type this page allows in one query, not two: Wagtail's
+    own route() finds the child as a plain Page and then loads its specific type."""
+
+    def route(self, request, path_components):
+        child_models = self.specific_class.allowed_subpage_models()
+        if not path_components or len(child_models) != 1:
+            return super().route(request, path_components)
+        slug, *rest = path_components
+        child = child_models[0].objects.child_of(self).filter(slug=slug).first()
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self
+        return child.route(request, rest)
+
+
+class HomePage(DirectChildRouteMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = RichTextField(_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseIndexPage"]
     max_count = 1
 
     class Meta:

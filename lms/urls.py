@@ -20,6 +20,7 @@ if settings.DEBUG:
 # Indonesian pages have no prefix; English ones live under /en/.
 urlpatterns += i18n_patterns(
     path("akun/", include("lms.account_urls")),
+    path("belajar/", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

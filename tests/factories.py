@@ -46,3 +46,35 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     business = factory.SubFactory(BusinessFactory)
     is_owner = False
     joined_at = factory.LazyFunction(timezone.now)
+
+
+def build_course(*, weeks=4, lessons_per_week=2, pacing="self_paced", slug="kursus-uji", body=None):
+    """A live course under the home page: index → course → weeks → lessons."""
+    from courses.models import CourseIndexPage, CoursePage, LessonPage, WeekPage
+    from lms.models import HomePage
+
+    index = CourseIndexPage.objects.first() or HomePage.objects.get().add_child(
+        instance=CourseIndexPage(title="Kursus", slug="kursus")
+    )
+    course = index.add_child(
+        instance=CoursePage(title=f"Kursus {slug}", slug=slug, summary="Ringkasan.", pacing=pacing)
+    )
+    for week_number in range(1, weeks + 1):
+        week = course.add_child(
+            instance=WeekPage(title=f"Minggu ke-{week_number}", slug=f"minggu-{week_number}")
+        )
+        for lesson_number in range(1, lessons_per_week + 1):
+            week.add_child(
+                instance=LessonPage(
+                    title=f"Pelajaran {week_number}.{lesson_number}",
+                    slug=f"pelajaran-{week_number}-{lesson_number}",
+                    body=body or [{"type": "text", "value": "<p>Isi pelajaran.</p>"}],
+                )
+            )
+    return course
+
+
+def lessons_of(course):
+    from courses.models import LessonPage
+
+    return list(LessonPage.objects.live().descendant_of(course).order_by("path"))

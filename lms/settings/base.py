@@ -14,11 +14,11 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# This project's own apps; `seed_demo` runs each one's demo.seed() in this order.
+PROJECT_APPS = ["lms", "courses", "quizzes", "certificates"]
+
 INSTALLED_APPS = [
-    "lms",
-    "courses",
-    "quizzes",
-    "certificates",
+    *PROJECT_APPS,
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

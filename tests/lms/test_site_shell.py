@@ -41,11 +41,12 @@ def test_pages_work_without_javascript(client, path):
     assert "<script" not in client.get(path).content.decode()
 
 
-def test_signed_in_header_offers_the_profile(client):
+def test_signed_in_header_offers_courses_and_profile(client):
     client.force_login(UserFactory())
     page = client.get("/").content.decode()
-    assert reverse("lms:profile") in page
-    assert "Profil saya" in page
+    assert f'href="{reverse("lms:profile")}"' in page
+    assert f'href="{reverse("courses:dashboard")}"' in page
+    assert "Kursus saya" in page
 
 
 def test_every_string_has_an_indonesian_translation():

@@ -1,0 +1,82 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lms.identifiers import normalise_join_code
+
+from . import loans
+
+
+class CohortJoinForm(forms.Form):
+    join_code = forms.CharField(
+        label=_("Class code"),
+        max_length=12,
+        help_text=_("Six letters and digits from your mentor."),
+        error_messages={"required": _("Enter the class code.")},
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
+    )
+
+    def clean_join_code(self):
+        return normalise_join_code(self.cleaned_data["join_code"])
+
+
+class LoanSimulatorForm(forms.Form):
+    """The loan simulator as a plain GET form; the figures come from courses.loans."""
+
+    principal = forms.CharField(label=_("Loan amount (Rp)"), max_length=40)
+    annual_rate = forms.CharField(label=_("Interest rate per year (%)"), max_length=12)
+    tenor_months = forms.CharField(label=_("Term (months)"), max_length=6)
+    method = forms.ChoiceField(
+        label=_("Interest method"),
+        choices=[
+            (loans.Method.ANNUITY.value, _("Effective (annuity)")),
+            (loans.Method.FLAT.value, _("Flat")),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+    FIELD_FOR_ERROR = {"annual_rate_percent": "annual_rate"}
+
+    def __init__(self, data, *, presets, prefix):
+        self.presets = list(presets)
+        super().__init__(data, prefix=prefix)
+        self.result = None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            self.result = loans.simulate(
+                principal=cleaned["principal"],
+                annual_rate_percent=cleaned["annual_rate"],
+                tenor_months=cleaned["tenor_months"],
+                method=cleaned["method"],
+            )
+        except loans.LoanInputError as error:
+            self.add_error(self.FIELD_FOR_ERROR.get(error.field, error.field), error.message)
+        return cleaned
+
+
+def loan_simulator_form(value, block_id: str, query) -> LoanSimulatorForm:
+    """The simulator's form for one block: what the learner sent, or the block's defaults with
+    its first preset, so a worked example shows before anything is typed."""
+    prefix = f"loan-{block_id}"
+    presets = value["presets"]
+    if query.get(f"{prefix}-principal") is not None:
+        data = query.copy()
+        chosen = query.get(f"{prefix}-preset", "")
+        if chosen.isdigit() and int(chosen) < len(presets):
+            preset = presets[int(chosen)]
+            data[f"{prefix}-annual_rate"] = str(preset["annual_rate"]).replace(".", ",")
+            data[f"{prefix}-method"] = preset["method"]
+    else:
+        first = presets[0] if presets else {"annual_rate": 6, "method": loans.Method.ANNUITY.value}
+        data = {
+            f"{prefix}-principal": f"{value['default_principal']:,}".replace(",", "."),
+            f"{prefix}-annual_rate": str(first["annual_rate"]).replace(".", ","),
+            f"{prefix}-tenor_months": str(value["default_tenor_months"]),
+            f"{prefix}-method": first["method"],
+        }
+    form = LoanSimulatorForm(data, presets=presets, prefix=prefix)
+    form.is_valid()
+    return form

@@ -1,0 +1,280 @@
+"""Read-only queries for course pages, lesson access and progress."""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils import timezone
+
+from lms import roles
+from lms.selectors import membership_for
+
+from .models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage, WeekPage
+from .progress import (
+    CourseProgress,
+    WeekOutline,
+    WeekProgress,
+    is_week_open,
+    summarise,
+    week_opens_on,
+)
+
+
+@dataclass
+class WeekRow:
+    page: WeekPage
+    number: int
+    lessons: list[LessonPage]
+    is_open: bool = True
+    opens_on: object = None  # date, when not open yet
+    progress: WeekProgress | None = None
+    done_ids: set[int] = field(default_factory=set)
+
+
+@dataclass
+class Outline:
+    course: CoursePage
+    weeks: list[WeekRow]
+
+    def for_progress(self) -> list[WeekOutline]:
+        return [
+            WeekOutline(row.page.pk, tuple(lesson.pk for lesson in row.lessons))
+            for row in self.weeks
+        ]
+
+    def lessons(self) -> list[LessonPage]:
+        return [lesson for row in self.weeks for lesson in row.lessons]
+
+    def week_of(self, lesson_id: int) -> WeekRow | None:
+        return next(
+            (row for row in self.weeks if any(item.pk == lesson_id for item in row.lessons)), None
+        )
+
+
+def course_outline(*, course: CoursePage) -> Outline:
+    """Live weeks in order, each with its live lessons in order: two queries."""
+    weeks = list(WeekPage.objects.live().child_of(course).order_by("path"))
+    lessons = LessonPage.objects.live().descendant_of(course).order_by("path")
+    by_week = {week.path: [] for week in weeks}
+    for lesson in lessons:
+        parent_path = lesson.path[: -WeekPage.steplen]
+        if parent_path in by_week:
+            by_week[parent_path].append(lesson)
+    return Outline(
+        course,
+        [WeekRow(week, number, by_week[week.path]) for number, week in enumerate(weeks, start=1)],
+    )
+
+
+def enrolment_for(*, learner, course) -> Enrolment | None:
+    if not learner.is_authenticated:
+        return None
+    return Enrolment.objects.select_related("cohort").filter(learner=learner, course=course).first()
+
+
+def done_lesson_ids(*, learners, course) -> set[int]:
+    """Lessons of ``course`` that any of ``learners`` has done (one learner or a business)."""
+    return set(
+        LessonCompletion.objects.filter(
+            learner__in=learners, course=course, lesson__isnull=False
+        ).values_list("lesson_id", flat=True)
+    )
+
+
+def start_date_for(enrolment: Enrolment | None):
+    if enrolment is None:
+        return None
+    if enrolment.cohort_id:
+        return enrolment.cohort.start_date
+    return timezone.localdate(enrolment.enrolled_at)
+
+
+def _fill(outline: Outline, enrolment: Enrolment | None, done: set[int]) -> CourseProgress:
+    weekly = outline.course.pacing == "weekly"
+    start = start_date_for(enrolment)
+    today = timezone.localdate()
+    summary = summarise(outline.for_progress(), done)
+    for row, week_progress in zip(outline.weeks, summary.weeks, strict=True):
+        row.progress = week_progress
+        row.done_ids = done
+        row.is_open = is_week_open(weekly=weekly, start=start, week_number=row.number, today=today)
+        if not row.is_open:
+            row.opens_on = week_opens_on(start=start, week_number=row.number)
+    return summary
+
+
+def course_progress_for(*, learner, course, outline: Outline | None = None):
+    outline = outline or course_outline(course=course)
+    done = done_lesson_ids(learners=[learner], course=course)
+    return summarise(outline.for_progress(), done)
+
+
+def course_page_context(*, course: CoursePage, learner) -> dict:
+    outline = course_outline(course=course)
+    enrolment = enrolment_for(learner=learner, course=course)
+    done = done_lesson_ids(learners=[learner], course=course) if enrolment else set()
+    summary = _fill(outline, enrolment, done)
+    next_lesson = next((x for x in outline.lessons() if x.pk == summary.next_lesson_id), None)
+    return {
+        "outline": outline,
+        "enrolment": enrolment,
+        "progress": summary,
+        "next_lesson": next_lesson,
+    }
+
+
+SIGN_IN, NOT_ENROLLED, LOCKED = "sign_in", "not_enrolled", "locked"
+
+
+@dataclass
+class LessonAccess:
+    refusal: str = ""  # SIGN_IN, NOT_ENROLLED or LOCKED; empty when the lesson may be read
+    redirect_to: str = ""
+    enrolment: Enrolment | None = None
+    outline: Outline | None = None
+    preview: bool = False  # staff looking at a lesson without taking the course
+
+
+def lesson_access_for(*, lesson: LessonPage, user) -> LessonAccess:
+    """Who may read a lesson: enrolled learners in an open week, and curriculum staff."""
+    if not user.is_authenticated:
+        return LessonAccess(SIGN_IN, f"{reverse('lms:sign_in')}?next={lesson.url}")
+    course = lesson.get_parent().get_parent().specific  # cached by routing: no query
+    if not isinstance(course, CoursePage) or not course.live:
+        return LessonAccess(NOT_ENROLLED, "/")
+    outline = course_outline(course=course)
+    enrolment = enrolment_for(learner=user, course=course)
+    if enrolment is None:
+        if user.has_perm("wagtailadmin.access_admin"):
+            return LessonAccess(outline=outline, preview=True)
+        return LessonAccess(NOT_ENROLLED, course.url)
+    done = done_lesson_ids(learners=[user], course=course)
+    _fill(outline, enrolment, done)
+    row = outline.week_of(lesson.pk)
+    if row is None or not row.is_open:
+        anchor = f"#week-{row.page.pk}" if row else ""
+        return LessonAccess(LOCKED, f"{course.url}{anchor}", enrolment=enrolment)
+    return LessonAccess(enrolment=enrolment, outline=outline)
+
+
+def lesson_page_context(*, lesson: LessonPage, access: LessonAccess | None, user, query) -> dict:
+    if access is None or access.outline is None:  # Wagtail's preview of an unsaved lesson
+        return {"preview": True}
+    outline = access.outline
+    lessons = outline.lessons()
+    position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
+    row = outline.week_of(lesson.pk)
+    summary = summarise(outline.for_progress(), row.done_ids if row else set())
+    return {
+        "course": outline.course,
+        "week": row,
+        "is_done": bool(row and lesson.pk in row.done_ids),
+        "previous_lesson": lessons[position - 1] if position else None,
+        "next_lesson": lessons[position + 1]
+        if position is not None and position + 1 < len(lessons)
+        else None,
+        "progress": summary,
+        "preview": access.preview,
+    }
+
+
+@dataclass
+class CourseCard:
+    course: CoursePage
+    enrolment: Enrolment | None
+    progress: CourseProgress | None
+
+
+def course_cards_for(*, index, learner) -> list[CourseCard]:
+    courses = list(CoursePage.objects.live().child_of(index).order_by("path"))
+    enrolments = {}
+    if learner.is_authenticated:
+        enrolments = {e.course_id: e for e in Enrolment.objects.filter(learner=learner)}
+    return [
+        CourseCard(
+            course,
+            enrolments.get(course.pk),
+            course_progress_for(learner=learner, course=course)
+            if course.pk in enrolments
+            else None,
+        )
+        for course in courses
+    ]
+
+
+@dataclass
+class MemberProgress:
+    learner: object
+    progress: CourseProgress
+
+
+@dataclass
+class BusinessCourse:
+    course: CoursePage
+    business_progress: CourseProgress
+    members: list[MemberProgress]
+
+
+def learner_dashboard(*, learner) -> dict:
+    """The learner's courses with progress; for a business owner, each member's progress too."""
+    enrolments = list(
+        Enrolment.objects.filter(learner=learner)
+        .select_related("course", "cohort")
+        .order_by("-enrolled_at")
+    )
+    outlines = {}
+
+    def outline_of(course):
+        if course.pk not in outlines:
+            outlines[course.pk] = course_outline(course=course)
+        return outlines[course.pk]
+
+    cards = [
+        CourseCard(
+            e.course,
+            e,
+            course_progress_for(learner=learner, course=e.course, outline=outline_of(e.course)),
+        )
+        for e in enrolments
+    ]
+    business_courses = []
+    membership = membership_for(user=learner)
+    if membership and membership.is_owner:
+        member_enrolments = (
+            Enrolment.objects.filter(learner__membership__business=membership.business)
+            .select_related("course", "learner")
+            .order_by("course__path", "learner__full_name")
+        )
+        by_course = {}
+        for enrolment in member_enrolments:
+            by_course.setdefault(enrolment.course, []).append(enrolment.learner)
+        for course, learners in by_course.items():
+            outline = outline_of(course)
+            completions = LessonCompletion.objects.filter(
+                learner__in=learners, course=course, lesson__isnull=False
+            ).values_list("learner_id", "lesson_id")
+            per_learner = {}
+            for learner_id, lesson_id in completions:
+                per_learner.setdefault(learner_id, set()).add(lesson_id)
+            everyone = set().union(*per_learner.values()) if per_learner else set()
+            business_courses.append(
+                BusinessCourse(
+                    course,
+                    summarise(outline.for_progress(), everyone),
+                    [
+                        MemberProgress(
+                            member,
+                            summarise(outline.for_progress(), per_learner.get(member.pk, set())),
+                        )
+                        for member in learners
+                    ],
+                )
+            )
+    return {"cards": cards, "membership": membership, "business_courses": business_courses}
+
+
+def cohorts_visible_to(user):
+    """Coordinators (and superusers) see every cohort; a mentor sees the cohorts they run."""
+    cohorts = Cohort.objects.select_related("course", "mentor")
+    if user.is_superuser or user.groups.filter(name=roles.COORDINATORS).exists():
+        return cohorts
+    return cohorts.filter(mentor=user)
