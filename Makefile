@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install migrate seed test lint format messages lock clean
+.PHONY: run install migrate seed test bench lint format messages lock clean
 
 run: install migrate seed
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -28,6 +28,10 @@ seed: install
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Timings, query counts and page weights on a throwaway database (DATABASE_URL to use PostgreSQL).
+bench: install
+	$(BIN)/python -m bench
 
 lint: install
 	$(BIN)/ruff check .

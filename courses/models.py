@@ -138,6 +138,8 @@ class LessonPage(Page):
     def serve(self, request, *args, **kwargs):
         from .selectors import lesson_access_for
 
+        if getattr(request, "is_preview", False):  # an editor's preview, perhaps of a new lesson
+            return super().serve(request, *args, **kwargs)
         access = lesson_access_for(lesson=self, user=request.user)
         if access.redirect_to:
             return redirect(access.redirect_to)

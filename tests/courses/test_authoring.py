@@ -222,3 +222,14 @@ def test_deleting_a_lesson_with_progress_warns_the_mentor(client, mentor, owner)
     client.force_login(superuser)
     page = client.get(reverse("wagtailadmin_pages:delete", args=[lesson.pk])).content.decode()
     assert "1 peserta sudah menyelesaikan pelajaran ini" in page
+
+
+def test_mentor_previews_a_new_lesson_before_saving_it(client, mentor, week):
+    body = streamfield([("tip", {"title": "Coba dulu", "text": rich_text("<p>Pratinjau.</p>")})])
+    data = nested_form_data({"title": "Draf", "slug": "draf", "minutes": "5", "body": body})
+    client.force_login(mentor)
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["courses", "lessonpage", week.pk])
+    assert client.post(url, data).json()["is_valid"]
+    page = client.get(url).content.decode()
+    assert "Coba dulu" in page
+    assert not LessonPage.objects.filter(slug="draf").exists()
