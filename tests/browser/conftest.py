@@ -3,14 +3,17 @@
 Tests drive pages through the ``browsing`` fixture. After every navigation it checks the page with
 axe (no serious or critical WCAG 2.2 AA violation) and checks that every request the page made
 went to the live server; at the end of a passing test it fails if some page went unchecked.
+``browsing.leaving_for(host)`` marks the one deliberate exception, such as tapping play on a video.
 """
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 # Playwright's sync API keeps an event loop running in this thread; without this Django refuses
 # the ORM calls that tests and the database fixtures make from it.
@@ -128,6 +131,7 @@ class Browsing:
         self.requested_urls: list[str] = []
         self.loads = 0
         self.checked_loads = 0
+        self._leaving: tuple[str, int, list[str]] | None = None  # see leaving_for()
         page.on("request", lambda request: self.requested_urls.append(request.url))
         page.on("load", self._loaded)
 
@@ -148,8 +152,59 @@ class Browsing:
             button.click()
         self.check()
 
+    def follow(self, link) -> None:
+        """Tap a link, wait for the page it opens, and check it."""
+        self.submit(link)
+
+    @contextmanager
+    def leaving_for(self, host: str):
+        """The one deliberate exception to "requests stay on the live server", for a block of steps.
+
+        From here to the end of the test, requests to ``host`` (exactly that host name) are
+        aborted, so nothing reaches the internet. Those made inside the block are left out of the
+        host check and collected in the list the block receives; wait for them inside the block
+        (``page.expect_request``). Requests before the block must already pass the check, and
+        requests to any other host, or to ``host`` after the block, still fail it.
+        """
+        assert_no_third_party_requests(self.requested_urls, self.server_url)
+        self.page.route(lambda url: urlsplit(url).hostname == host, lambda route: route.abort())
+        allowed: list[str] = []
+        self._leaving = (host, len(self.requested_urls), allowed)
+        try:
+            yield allowed
+        finally:
+            self._set_aside_allowed()
+            self._leaving = None
+
+    def _set_aside_allowed(self) -> None:
+        """Move the requests that ``leaving_for`` allows out of the ones the host check sees."""
+        if self._leaving is None:
+            return
+        host, start, allowed = self._leaving
+        during = self.requested_urls[start:]
+        allowed.extend(url for url in during if urlsplit(url).hostname == host)
+        self.requested_urls[start:] = [url for url in during if urlsplit(url).hostname != host]
+
+    def sign_in(self, identifier: str, password: str) -> None:
+        """Sign in on the sign-in page; lands on the profile."""
+        self.visit("/akun/masuk/")
+        self.page.get_by_label("Nomor HP atau email", exact=True).fill(identifier)
+        self.page.get_by_label("Kata sandi", exact=True).fill(password)
+        self.submit(self.page.get_by_role("button", name="Masuk"))
+        expect(self.page).to_have_url(self.url("/akun/profil/"))
+
+    def sign_out(self) -> None:
+        """Sign out from the profile page; lands on the home page, signed out."""
+        self.visit("/akun/profil/")
+        self.submit(self.page.get_by_role("button", name="Keluar"))
+        expect(self.page).to_have_url(self.url("/"))
+        expect(
+            self.page.get_by_role("navigation").get_by_role("link", name="Masuk")
+        ).to_be_visible()
+
     def check(self) -> None:
         """Check the current page: requests stay on the live server and axe finds nothing grave."""
+        self._set_aside_allowed()
         assert_no_third_party_requests(self.requested_urls, self.server_url)
         assert_accessible(self.page)
         self.checked_loads = self.loads

@@ -12,7 +12,6 @@ from lms.models import User
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SIGN_UP = "/akun/daftar/"
-SIGN_IN = "/akun/masuk/"
 PROFILE = "/akun/profil/"
 
 OWNER_NAME = "Sumarni"
@@ -37,22 +36,6 @@ def fill_account(page, *, name, password, phone="", email=""):
 def choose_join(page, join_code):
     page.get_by_role("radio", name="Gabung ke usaha dengan kode").check()
     page.get_by_label("Kode gabung", exact=True).fill(join_code)
-
-
-def sign_in(browsing, *, identifier, password):
-    browsing.visit(SIGN_IN)
-    browsing.page.get_by_label("Nomor HP atau email", exact=True).fill(identifier)
-    browsing.page.get_by_label("Kata sandi", exact=True).fill(password)
-    browsing.submit(browsing.page.get_by_role("button", name="Masuk"))
-    expect(browsing.page).to_have_url(browsing.url(PROFILE))
-
-
-def sign_out(browsing):
-    browsing.submit(browsing.page.get_by_role("button", name="Keluar"))
-    expect(browsing.page).to_have_url(browsing.url("/"))
-    expect(
-        browsing.page.get_by_role("navigation").get_by_role("link", name="Masuk")
-    ).to_be_visible()
 
 
 def test_owner_signs_up_and_a_staff_member_joins_with_the_join_code(browsing):
@@ -80,11 +63,11 @@ def test_owner_signs_up_and_a_staff_member_joins_with_the_join_code(browsing):
     expect(join_code).to_have_text(re.compile(r"^[A-HJKMNP-Z2-9]{6}$"))
 
     # She signs out and back in with the number in its international form.
-    sign_out(browsing)
-    sign_in(browsing, identifier=OWNER_PHONE_E164, password=OWNER_PASSWORD)
+    browsing.sign_out()
+    browsing.sign_in(OWNER_PHONE_E164, OWNER_PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text(OWNER_NAME)
     code = page.locator(".join-code .code").inner_text().strip()
-    sign_out(browsing)
+    browsing.sign_out()
 
     # A staff member signs up with an email only and joins with the code.
     browsing.visit(SIGN_UP)
@@ -97,10 +80,10 @@ def test_owner_signs_up_and_a_staff_member_joins_with_the_join_code(browsing):
     expect(page.locator(".business-name")).to_have_text(BUSINESS_NAME)
     expect(page.get_by_text("Anda anggota usaha ini.")).to_be_visible()
     expect(page.locator(".join-code")).to_have_count(0)
-    sign_out(browsing)
+    browsing.sign_out()
 
     # The owner sees both of them in her business.
-    sign_in(browsing, identifier=OWNER_PHONE_E164, password=OWNER_PASSWORD)
+    browsing.sign_in(OWNER_PHONE_E164, OWNER_PASSWORD)
     members = page.locator(".members > li")
     expect(members).to_have_count(2)
     expect(members).to_contain_text([OWNER_NAME, STAFF_NAME])
