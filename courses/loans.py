@@ -111,22 +111,36 @@ _UNITS = {
 }
 
 
-def parse_rupiah(text: str) -> Decimal:
-    """Whole rupiah from Indonesian writing: "10.000.000", "Rp 10.000.000,-", "10,5 juta", "1,5jt".
+def parse_amount(text: str) -> Decimal:
+    """The exact number in Indonesian writing: "1.500.000", "Rp 10.000.000,-", "3,28", "1,5 juta".
 
-    Raises LoanInputError(field="principal") when the text is not an amount.
+    Dots separate thousands, a comma starts the decimals. Raises ValueError for anything else.
     """
     text = str(text).strip().lower()
     match = _AMOUNT.fullmatch(text)
     if not match or match["unit"] not in _UNITS:
-        raise LoanInputError("principal", INVALID_PRINCIPAL)
+        raise ValueError(text)
     number = match["whole"].replace(".", "")
     if match["fraction"] and match["fraction"] != "-":
         number += "." + match["fraction"]
     with localcontext() as context:
         context.prec = len(text) + _PRECISION  # exact, however many digits were typed
-        amount = _to_rupiah(Decimal(number) * _UNITS[match["unit"]])
+        amount = Decimal(number) * _UNITS[match["unit"]]
     return -amount if match["sign"] else amount
+
+
+def parse_rupiah(text: str) -> Decimal:
+    """Whole rupiah from Indonesian writing: "10.000.000", "Rp 10.000.000,-", "10,5 juta", "1,5jt".
+
+    Raises LoanInputError(field="principal") when the text is not an amount.
+    """
+    try:
+        amount = parse_amount(text)
+    except ValueError as error:
+        raise LoanInputError("principal", INVALID_PRINCIPAL) from error
+    with localcontext() as context:
+        context.prec = len(str(text)) + _PRECISION
+        return _to_rupiah(amount)
 
 
 def _flat(principal: Decimal, rate: Decimal, tenor: int):

@@ -85,7 +85,7 @@ class CoursePage(DirectChildRouteMixin, Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.WeekPage"]
+    subpage_types = ["courses.WeekPage", "quizzes.KnowledgeCheckPage", "quizzes.SurveyPage"]
 
     class Meta:
         verbose_name = _("course")
@@ -112,7 +112,7 @@ class WeekPage(DirectChildRouteMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
 
     class Meta:
         verbose_name = _("week")
@@ -136,11 +136,11 @@ class LessonPage(Page):
         verbose_name = _("lesson")
 
     def serve(self, request, *args, **kwargs):
-        from .selectors import lesson_access_for
+        from .selectors import page_access_for
 
         if getattr(request, "is_preview", False):  # an editor's preview, perhaps of a new lesson
             return super().serve(request, *args, **kwargs)
-        access = lesson_access_for(lesson=self, user=request.user)
+        access = page_access_for(page=self, user=request.user)
         if access.redirect_to:
             return redirect(access.redirect_to)
         request.lesson_access = access

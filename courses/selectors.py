@@ -50,10 +50,12 @@ class Outline:
         )
 
 
-def course_outline(*, course: CoursePage) -> Outline:
-    """Live weeks in order, each with its live lessons in order: two queries."""
+def course_outline(*, course: CoursePage, with_lessons: bool = True) -> Outline:
+    """Live weeks in order, each with its live lessons in order: two queries (one without)."""
     weeks = list(WeekPage.objects.live().child_of(course).order_by("path"))
-    lessons = LessonPage.objects.live().descendant_of(course).order_by("path")
+    lessons = (
+        LessonPage.objects.live().descendant_of(course).order_by("path") if with_lessons else []
+    )
     by_week = {week.path: [] for week in weeks}
     for lesson in lessons:
         parent_path = lesson.path[: -WeekPage.steplen]
@@ -134,25 +136,30 @@ class LessonAccess:
     preview: bool = False  # staff looking at a lesson without taking the course
 
 
-def lesson_access_for(*, lesson: LessonPage, user) -> LessonAccess:
-    """Who may read a lesson: enrolled learners in an open week, and curriculum staff."""
+def page_access_for(*, page, user, with_progress: bool = True) -> LessonAccess:
+    """Who may open a page of a course (a lesson, a week quiz, a questionnaire): enrolled
+    learners, in an open week for pages inside a week; curriculum staff for a preview.
+    Without ``with_progress`` the outline has weeks only and no lessons done are looked up."""
     if not user.is_authenticated:
-        return LessonAccess(SIGN_IN, f"{reverse('lms:sign_in')}?next={lesson.url}")
-    course = lesson.get_parent().get_parent().specific  # cached by routing: no query
+        return LessonAccess(SIGN_IN, f"{reverse('lms:sign_in')}?next={page.url}")
+    parent = page.get_parent().specific  # cached by routing: no query
+    week = None if isinstance(parent, CoursePage) else parent
+    course = parent if week is None else week.get_parent().specific
     if not isinstance(course, CoursePage) or not course.live:
         return LessonAccess(NOT_ENROLLED, "/")
-    outline = course_outline(course=course)
+    outline = course_outline(course=course, with_lessons=with_progress)
     enrolment = enrolment_for(learner=user, course=course)
     if enrolment is None:
         if user.has_perm("wagtailadmin.access_admin"):
             return LessonAccess(outline=outline, preview=True)
         return LessonAccess(NOT_ENROLLED, course.url)
-    done = done_lesson_ids(learners=[user], course=course)
+    done = done_lesson_ids(learners=[user], course=course) if with_progress else set()
     _fill(outline, enrolment, done)
-    row = outline.week_of(lesson.pk)
-    if row is None or not row.is_open:
-        anchor = f"#week-{row.page.pk}" if row else ""
-        return LessonAccess(LOCKED, f"{course.url}{anchor}", enrolment=enrolment)
+    if week is not None:
+        row = next((row for row in outline.weeks if row.page.pk == week.pk), None)
+        if row is None or not row.is_open:
+            anchor = f"#week-{week.pk}" if row else ""
+            return LessonAccess(LOCKED, f"{course.url}{anchor}", enrolment=enrolment)
     return LessonAccess(enrolment=enrolment, outline=outline)
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.identifiers import normalise_join_code
 
 from .models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage
-from .selectors import LOCKED, lesson_access_for
+from .selectors import LOCKED, page_access_for
 
 COHORT_CODE_UNKNOWN = _("No class has this code. Check it with your mentor.")
 NOT_ENROLLED = _("Start the course before marking its lessons done.")
@@ -42,7 +42,7 @@ def cohort_join(*, learner, join_code: str) -> Enrolment:
 
 def lesson_mark_done(*, learner, lesson: LessonPage) -> LessonCompletion:
     """Record a lesson as done; pressing again or retrying records it once."""
-    access = lesson_access_for(lesson=lesson, user=learner)
+    access = page_access_for(page=lesson, user=learner)
     if access.refusal == LOCKED:
         raise PermissionDenied(WEEK_LOCKED)
     if access.refusal or access.enrolment is None:

@@ -167,19 +167,20 @@ class Membership(models.Model):
 
 
 class DirectChildRouteMixin:
-    """Route to a child of the one page type this page allows in one query, not two: Wagtail's
-    own route() finds the child as a plain Page and then loads its specific type."""
+    """Route to a child page in one query, not two: Wagtail's own route() finds the child as a
+    plain Page and then loads its specific type. Allowed child types are tried in the order
+    ``subpage_types`` lists them, so list the most visited first."""
 
     def route(self, request, path_components):
-        child_models = self.specific_class.allowed_subpage_models()
-        if not path_components or len(child_models) != 1:
+        if not path_components:
             return super().route(request, path_components)
         slug, *rest = path_components
-        child = child_models[0].objects.child_of(self).filter(slug=slug).first()
-        if child is None:
-            raise Http404
-        child._cached_parent_obj = self
-        return child.route(request, rest)
+        for model in self.specific_class.allowed_subpage_models():
+            child = model.objects.child_of(self).filter(slug=slug).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, rest)
+        raise Http404
 
 
 class HomePage(DirectChildRouteMixin, Page):

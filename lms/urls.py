@@ -21,6 +21,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("akun/", include("lms.account_urls")),
     path("belajar/", include("courses.urls")),
+    path("kuis/", include("quizzes.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

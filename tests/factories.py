@@ -78,3 +78,111 @@ def lessons_of(course):
     from courses.models import LessonPage
 
     return list(LessonPage.objects.live().descendant_of(course).order_by("path"))
+
+
+def choice_question(qid, prompt, choices, kind="single_choice", partial_credit=False):
+    """Raw StreamField data for a choice question; ``choices`` is [(id, text, correct)]."""
+    value = {
+        "prompt": prompt,
+        "explanation": f"Penjelasan {qid}.",
+        "choices": [
+            {
+                "type": "item",
+                "id": cid,
+                "value": {"text": text, "correct": correct, "feedback": f"Umpan balik {cid}."},
+            }
+            for cid, text, correct in choices
+        ],
+    }
+    if kind == "multiple_choice":
+        value["partial_credit"] = partial_credit
+    return {"type": kind, "id": qid, "value": value}
+
+
+def numeric_question(qid, prompt, answer, tolerance="0", unit="Rp"):
+    return {
+        "type": "numeric",
+        "id": qid,
+        "value": {
+            "prompt": prompt,
+            "answer": answer,
+            "tolerance": tolerance,
+            "unit": unit,
+            "explanation": "",
+        },
+    }
+
+
+STANDARD_QUESTIONS = [
+    choice_question(
+        "q1", "Apa itu OJK?", [("c1", "Pengawas lembaga keuangan", True), ("c2", "Bank", False)]
+    ),
+    choice_question(
+        "q2",
+        "Ciri pinjol ilegal?",
+        [
+            ("c3", "Minta akses kontak", True),
+            ("c4", "Bunga sangat tinggi", True),
+            ("c5", "Terdaftar OJK", False),
+        ],
+        kind="multiple_choice",
+        partial_credit=True,
+    ),
+    {
+        "type": "true_false",
+        "id": "q3",
+        "value": {"prompt": "KUR disubsidi pemerintah.", "answer": "true", "explanation": ""},
+    },
+    numeric_question("q4", "Bunga flat 6% setahun atas Rp 10.000.000?", "600000"),
+]
+RIGHT_ANSWERS = {"q-q1": "c1", "q-q2": ["c3", "c4"], "q-q3": "true", "q-q4": "600.000"}
+WRONG_ANSWERS = {"q-q1": "c2", "q-q2": ["c5"], "q-q3": "false", "q-q4": "1"}
+
+
+def build_quiz(week, *, questions=None, **fields):
+    from quizzes.models import QuizPage
+
+    fields.setdefault("pass_mark", 70)
+    fields.setdefault("attempts_allowed", 2)
+    return week.add_child(
+        instance=QuizPage(
+            title=f"Kuis {week.title}",
+            slug=f"kuis-{week.slug}",
+            questions=questions or STANDARD_QUESTIONS,
+            **fields,
+        )
+    )
+
+
+def build_knowledge_check(course, *, questions=None):
+    from quizzes.models import KnowledgeCheckPage
+
+    return course.add_child(
+        instance=KnowledgeCheckPage(
+            title="Tes pengetahuan",
+            slug="tes-pengetahuan",
+            questions=questions or STANDARD_QUESTIONS,
+        )
+    )
+
+
+def build_survey(course):
+    from quizzes.models import SurveyPage
+
+    items = [
+        {"type": "likert", "id": f"l{i}", "value": {"prompt": f"Pernyataan {i}."}}
+        for i in range(1, 4)
+    ]
+    items.append(
+        {
+            "type": "open_text",
+            "id": "o1",
+            "value": {"prompt": "Apa yang paling membantu?", "required": True},
+        }
+    )
+    items.append(
+        {"type": "open_text", "id": "o2", "value": {"prompt": "Saran?", "required": False}}
+    )
+    return course.add_child(
+        instance=SurveyPage(title="Survei kepuasan", slug="survei", items=items)
+    )

@@ -1,13 +1,12 @@
 """Double taps and retries at the same instant: the database keeps one of each."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from lms import services
 from lms.models import Business, Membership, User
+from tests.concurrency import run_together
 from tests.factories import UserFactory
 
 pytestmark = [
@@ -16,28 +15,6 @@ pytestmark = [
         connection.vendor != "postgresql", reason="needs a server database with real concurrency"
     ),
 ]
-
-
-def run_together(action, times=2):
-    """Run ``action`` in ``times`` threads released at once; return what each returned or raised."""
-    barrier = threading.Barrier(times)
-    outcomes = []
-
-    def worker():
-        barrier.wait()
-        try:
-            outcomes.append(action())
-        except Exception as error:  # noqa: BLE001 - the outcome is what the test inspects
-            outcomes.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker) for _ in range(times)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def test_same_phone_signing_up_twice_at_once_makes_one_account():

@@ -1,0 +1,360 @@
+"""Read-only queries: what a learner sees on a quiz, questionnaire or survey, and the reports."""
+
+import random
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+    When,
+)
+from django.utils.translation import gettext_lazy as _
+
+from courses.selectors import course_progress_for, page_access_for
+
+from . import grading
+from .models import (
+    AnswerDraft,
+    AttemptAnswer,
+    FeedbackTiming,
+    KnowledgeCheckPage,
+    Phase,
+    QuizAttempt,
+    QuizPage,
+    SurveyAnswer,
+    SurveyPage,
+    SurveyResponse,
+)
+
+TRUE_FALSE_LABELS = {"true": _("True"), "false": _("False")}
+LIKERT_LABELS = [
+    (1, _("Strongly disagree")),
+    (2, _("Disagree")),
+    (3, _("Neutral")),
+    (4, _("Agree")),
+    (5, _("Strongly agree")),
+]
+
+
+def assessment_access_for(*, page, user):
+    return page_access_for(page=page, user=user, with_progress=False)
+
+
+def knowledge_phase_for(*, learner, page) -> str | None:
+    """PRE before anything was answered; POST once every lesson is done; None when both are in
+    (or the post one was taken without a pre); "post_not_yet" while lessons remain."""
+    taken = set(
+        QuizAttempt.objects.filter(learner=learner, page=page).values_list("phase", flat=True)
+    )
+    if Phase.POST in taken:
+        return None
+    course = page.get_parent().specific
+    if Phase.PRE not in taken and not course_progress_for(learner=learner, course=course).started:
+        return Phase.PRE
+    if course_progress_for(learner=learner, course=course).complete:
+        return Phase.POST
+    return "post_not_yet"
+
+
+@dataclass
+class QuestionView:
+    id: str
+    kind: str
+    prompt: str
+    number: int
+    choices: list = field(default_factory=list)  # (id, text)
+    unit: str = ""
+    given: list = field(default_factory=list)
+    error: str = ""
+
+
+def question_views(page, *, seed=None, given=None, errors=None) -> list[QuestionView]:
+    """The questions as a learner answers them; shuffled with a stable seed if the quiz says so."""
+    given, errors = given or {}, errors or {}
+    views = []
+    for block in page.questions:
+        value = block.value
+        if block.block_type == grading.TRUE_FALSE:
+            choices = list(TRUE_FALSE_LABELS.items())
+        elif block.block_type == grading.NUMERIC:
+            choices = []
+        else:
+            choices = [(str(item.id), item.value["text"]) for item in value["choices"].bound_blocks]
+        views.append(
+            QuestionView(
+                id=block.id,
+                kind=block.block_type,
+                prompt=value["prompt"],
+                number=0,
+                choices=choices,
+                unit=value.get("unit", "") or "",
+                given=given.get(block.id, []),
+                error=errors.get(block.id, ""),
+            )
+        )
+    if seed is not None:
+        rng = random.Random(seed)  # noqa: S311 - an order of questions, not a secret
+        rng.shuffle(views)
+        for view in views:
+            if view.kind in (grading.SINGLE, grading.MULTIPLE):
+                rng.shuffle(view.choices)
+    for number, view in enumerate(views, start=1):
+        view.number = number
+    return views
+
+
+def assessment_page_context(*, page, access, user, given=None, errors=None) -> dict:
+    if access is None or access.outline is None:
+        return {"preview": True, "questions": question_views(page)}
+    attempts = list(QuizAttempt.objects.filter(learner=user, page=page).order_by("number"))
+    draft = AnswerDraft.objects.filter(learner=user, page=page).first()
+    context = {
+        "course": access.outline.course,
+        "preview": access.preview,
+        "attempts": attempts,
+        "token": uuid.uuid4(),
+        "can_submit": True,
+        "refusal": "",
+    }
+    if isinstance(page, QuizPage):
+        used = len(attempts)
+        context["attempts_left"] = page.attempts_allowed - used if page.attempts_allowed else None
+        if page.attempts_allowed and used >= page.attempts_allowed:
+            context.update(can_submit=False, refusal=_("You have used every attempt at this quiz."))
+        seed = f"{user.pk}:{page.pk}:{used}" if page.shuffle else None
+        context["passed"] = any(a.passed for a in attempts)
+    else:
+        seed = None
+        phase = None if access.preview else knowledge_phase_for(learner=user, page=page)
+        context.update(phase=phase, gain=knowledge_gain_of(attempts))
+        if phase is None:
+            context.update(
+                can_submit=False,
+                refusal=_("You have answered this questionnaire before and after the course."),
+            )
+        elif phase == "post_not_yet":
+            context.update(
+                can_submit=False,
+                refusal=_(
+                    "Come back after the last lesson to answer it again and see what you gained."
+                ),
+            )
+    context["questions"] = question_views(
+        page,
+        seed=seed,
+        given=given if given is not None else (draft.answers if draft else {}),
+        errors=errors,
+    )
+    return context
+
+
+def knowledge_gain_of(attempts) -> dict | None:
+    by_phase = {a.phase: a for a in attempts}
+    if Phase.PRE in by_phase and Phase.POST in by_phase:
+        pre, post = by_phase[Phase.PRE].score_percent, by_phase[Phase.POST].score_percent
+        return {"pre": pre, "post": post, "gain": post - pre}
+    return None
+
+
+def attempt_for(*, learner, attempt_id) -> QuizAttempt | None:
+    """A learner's own attempt; anyone else's is as if it did not exist."""
+    return (
+        QuizAttempt.objects.select_related("course").filter(learner=learner, pk=attempt_id).first()
+    )
+
+
+def attempt_review(attempt: QuizAttempt) -> dict:
+    """What the result page may show: answers and feedback only as the quiz allows."""
+    page = attempt.page.specific if attempt.page else None
+    show = True
+    if isinstance(page, QuizPage) and page.feedback_timing == FeedbackTiming.ONCE_PASSED:
+        show = QuizAttempt.objects.filter(learner=attempt.learner, page=page, passed=True).exists()
+    items = []
+    for number, entry in enumerate(attempt.answers.values(), start=1):
+        item = {
+            "number": number,
+            "prompt": entry["prompt"],
+            "right": Decimal(entry["score"]) == 1,
+            "score": Decimal(entry["score"]),
+            "given": entry["given"],
+            "unit": entry.get("unit", ""),
+        }
+        if show:
+            item["explanation"] = entry.get("explanation", "")
+            if entry["kind"] == grading.NUMERIC:
+                item["answer"] = entry["answer"]
+            else:
+                item["choices"] = [
+                    {
+                        **choice,
+                        "text": choice.get("text") or TRUE_FALSE_LABELS.get(choice["id"], ""),
+                        "chosen": choice["id"] in entry["given"],
+                    }
+                    for choice in entry["choices"]
+                ]
+        else:
+            item["given_text"] = (
+                [
+                    c.get("text") or TRUE_FALSE_LABELS.get(c["id"], "")
+                    for c in entry.get("choices", [])
+                    if c["id"] in entry["given"]
+                ]
+                if entry["kind"] != grading.NUMERIC
+                else [entry["given"]]
+            )
+        items.append(item)
+    return {"items": items, "show_feedback": show, "page": page}
+
+
+def survey_page_context(*, page, user, given=None, errors=None) -> dict:
+    given, errors = given or {}, errors or {}
+    response = (
+        SurveyResponse.objects.filter(learner=user, page=page).first()
+        if user.is_authenticated
+        else None
+    )
+    items = [
+        {
+            "id": block.id,
+            "kind": block.block_type,
+            "prompt": block.value["prompt"],
+            "required": block.block_type == "likert" or block.value.get("required", False),
+            "given": (given.get(block.id) or [""])[0],
+            "error": errors.get(block.id, ""),
+        }
+        for block in page.items
+    ]
+    likert = [(str(value), label) for value, label in LIKERT_LABELS]
+    return {"response": response, "items": items, "likert_labels": likert}
+
+
+# Reports for coordinators and mentors: computed in the database.
+
+
+def quiz_summary(*, page) -> dict:
+    """Pass rate among learners who attempted, mean score of all attempts, attempts counted."""
+    attempts = QuizAttempt.objects.filter(page=page, phase=Phase.QUIZ)
+    totals = attempts.aggregate(
+        attempts=Count("id"),
+        learners=Count("learner", distinct=True),
+        passed_learners=Count("learner", filter=Q(passed=True), distinct=True),
+        mean_score=Avg("score_percent"),
+    )
+    learners = totals["learners"]
+    totals["pass_rate"] = Decimal(totals["passed_learners"] * 100) / learners if learners else None
+    return totals
+
+
+def percent_correct_by_question(*, page) -> dict[str, float]:
+    """For each question id: the percent of attempts that got it fully right."""
+    rows = (
+        AttemptAnswer.objects.filter(attempt__page=page)
+        .values("question_id")
+        .annotate(
+            right=Avg(Case(When(score=1, then=100.0), default=0.0, output_field=FloatField()))
+        )
+    )
+    return {row["question_id"]: row["right"] for row in rows}
+
+
+def knowledge_gain(*, course, by=None) -> dict:
+    """Pre and post means and the mean paired gain (post minus pre, for learners with both);
+    ``by="business"`` adds one row per business."""
+    from courses.models import Enrolment
+
+    def score(phase):
+        return Subquery(
+            QuizAttempt.objects.filter(course=course, phase=phase, learner=OuterRef("learner"))
+            .order_by("number")
+            .values("score_percent")[:1]
+        )
+
+    means = QuizAttempt.objects.filter(course=course).aggregate(
+        pre_mean=Avg("score_percent", filter=Q(phase=Phase.PRE)),
+        post_mean=Avg("score_percent", filter=Q(phase=Phase.POST)),
+    )
+    paired = (
+        Enrolment.objects.filter(course=course)
+        .annotate(pre=score(Phase.PRE), post=score(Phase.POST))
+        .filter(pre__isnull=False, post__isnull=False)
+    )
+    gain = ExpressionWrapper(F("post") - F("pre"), output_field=DecimalField())
+    result = {**means, **paired.aggregate(mean_gain=Avg(gain), paired=Count("id"))}
+    if by == "business":
+        result["businesses"] = list(
+            paired.values("learner__membership__business", "learner__membership__business__name")
+            .annotate(mean_gain=Avg(gain), learners=Count("id"))
+            .order_by("learner__membership__business__name")
+        )
+    return result
+
+
+def likert_distribution(*, page) -> dict[str, dict[int, int]]:
+    """For each agree/disagree item: how many answered 1, 2, 3, 4 and 5."""
+    distribution = {
+        block.id: dict.fromkeys(range(1, 6), 0)
+        for block in page.items
+        if block.block_type == "likert"
+    }
+    rows = (
+        SurveyAnswer.objects.filter(response__page=page, likert__isnull=False)
+        .values("item_id", "likert")
+        .annotate(count=Count("id"))
+    )
+    for row in rows:
+        if row["item_id"] in distribution:
+            distribution[row["item_id"]][row["likert"]] = row["count"]
+    return distribution
+
+
+def open_answers(*, page, search="") -> list[dict]:
+    answers = SurveyAnswer.objects.filter(response__page=page, likert__isnull=True).exclude(text="")
+    if search:
+        answers = answers.filter(text__icontains=search)
+    return list(
+        answers.values("item_id", "text", "response__submitted_at").order_by(
+            "-response__submitted_at"
+        )
+    )
+
+
+@dataclass
+class CourseAssessments:
+    """A course's quizzes, questionnaire and survey, with where one learner stands on each."""
+
+    quizzes: dict  # week page path → {"page": QuizPage, "best": percent or None, "passed": bool}
+    knowledge: object = None
+    knowledge_phase: str | None = None
+    survey: object = None
+    survey_done: bool = False
+
+
+def course_assessments_for(*, course, learner, enrolled: bool) -> CourseAssessments:
+    quiz_pages = list(QuizPage.objects.live().descendant_of(course))
+    attempts = list(QuizAttempt.objects.filter(learner=learner, course=course)) if enrolled else []
+    quizzes = {}
+    for quiz in quiz_pages:
+        mine = [a for a in attempts if a.page_id == quiz.pk]
+        quizzes[quiz.path[: -quiz.steplen]] = {
+            "page": quiz,
+            "best": max((a.score_percent for a in mine), default=None),
+            "passed": any(a.passed for a in mine),
+        }
+    result = CourseAssessments(quizzes)
+    result.knowledge = KnowledgeCheckPage.objects.live().child_of(course).first()
+    result.survey = SurveyPage.objects.live().child_of(course).first()
+    if enrolled and result.knowledge:
+        result.knowledge_phase = knowledge_phase_for(learner=learner, page=result.knowledge)
+    if enrolled and result.survey:
+        result.survey_done = SurveyResponse.objects.filter(learner=learner, course=course).exists()
+    return result

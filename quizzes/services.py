@@ -1,0 +1,205 @@
+"""Everything that writes attempts, survey responses and drafts."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import Enrolment
+from courses.selectors import page_access_for
+
+from . import grading
+from .models import (
+    AnswerDraft,
+    AttemptAnswer,
+    KnowledgeCheckPage,
+    Phase,
+    QuizAttempt,
+    QuizPage,
+    SurveyAnswer,
+    SurveyResponse,
+)
+from .selectors import knowledge_phase_for
+
+NOT_ENROLLED = _("Start the course before answering its questions.")
+ATTEMPTS_USED_UP = _("You have used every attempt at this quiz.")
+QUESTIONNAIRE_DONE = _("You have already answered this questionnaire.")
+POST_NOT_YET = _("The questionnaire after the course opens once every lesson is done.")
+SURVEY_DONE = _("You have already answered this survey. Thank you!")
+LIKERT_REQUIRED = _("Choose a number from 1 to 5.")
+DRAFT_TOO_LARGE = 64 * 1024
+
+
+def _enrolment(learner, page) -> Enrolment:
+    access = page_access_for(page=page, user=learner)
+    if access.enrolment is None or access.refusal:
+        raise PermissionDenied(NOT_ENROLLED)
+    return access.enrolment
+
+
+def _snapshot(page, questions, answers, grade_) -> dict:
+    """What was asked, answered and scored, so later edits to the quiz change nothing here."""
+    snapshot = {}
+    for block, question in zip(page.questions, questions, strict=True):
+        value = block.value
+        entry = {
+            "kind": question.kind,
+            "prompt": value["prompt"],
+            "explanation": value.get("explanation", ""),
+            "score": str(grade_.per_question[question.id]),
+        }
+        if question.kind == grading.NUMERIC:
+            entry.update(
+                answer=str(value["answer"]),
+                unit=value.get("unit", ""),
+                given=str(answers[question.id]),
+            )
+        elif question.kind == grading.TRUE_FALSE:
+            entry.update(
+                choices=[{"id": c.id, "correct": c.correct} for c in question.choices],
+                given=sorted(answers[question.id]),
+            )
+        else:
+            entry.update(
+                choices=[
+                    {
+                        "id": str(item.id),
+                        "text": item.value["text"],
+                        "correct": bool(item.value["correct"]),
+                        "feedback": item.value["feedback"],
+                    }
+                    for item in value["choices"].bound_blocks
+                ],
+                given=sorted(answers[question.id]),
+            )
+        snapshot[question.id] = entry
+    return snapshot
+
+
+def attempt_submit(*, learner, page, raw_answers: dict, token) -> QuizAttempt:
+    """Grade and record one attempt at a week quiz or a knowledge questionnaire.
+
+    Submitting the same token again (a retry, a double tap) returns the attempt already
+    recorded. Raises PermissionDenied or ValidationError (keyed by question id) and then
+    records nothing.
+    """
+    existing = QuizAttempt.objects.filter(learner=learner, submission_token=token).first()
+    if existing is not None:
+        return existing
+    enrolment = _enrolment(learner, page)
+    questions = page.question_list()
+    try:
+        answers = grading.read_answers(questions, raw_answers)
+    except grading.AnswerError as error:
+        raise ValidationError(
+            {key or "__all__": message for key, message in error.errors.items()}
+        ) from error
+    grade_ = grading.grade(questions, answers)
+    try:
+        with transaction.atomic():
+            Enrolment.objects.select_for_update().get(pk=enrolment.pk)  # one submission at a time
+            existing = QuizAttempt.objects.filter(learner=learner, submission_token=token).first()
+            if existing is not None:  # the same submission won the race a moment ago
+                return existing
+            phase = _phase_allowed(learner, page)
+            earlier = QuizAttempt.objects.filter(learner=learner, page=page, phase=phase).count()
+            attempt = QuizAttempt.objects.create(
+                learner=learner,
+                course=enrolment.course,
+                page=page,
+                phase=phase,
+                number=earlier + 1,
+                submission_token=token,
+                title=page.title,
+                answers=_snapshot(page, questions, answers, grade_),
+                score_percent=grade_.percent,
+                pass_mark_percent=page.pass_mark if isinstance(page, QuizPage) else None,
+                passed=grading.passed(grade_, page.pass_mark)
+                if isinstance(page, QuizPage)
+                else None,
+                submitted_at=timezone.now(),
+            )
+            AttemptAnswer.objects.bulk_create(
+                AttemptAnswer(attempt=attempt, question_id=qid, score=score)
+                for qid, score in grade_.per_question.items()
+            )
+            AnswerDraft.objects.filter(learner=learner, page=page).delete()
+    except IntegrityError:
+        existing = QuizAttempt.objects.filter(learner=learner, submission_token=token).first()
+        if existing is not None:
+            return existing
+        raise ValidationError(ATTEMPTS_USED_UP) from None
+    return attempt
+
+
+def _phase_allowed(learner, page) -> str:
+    """The phase this submission counts for, or a ValidationError when none is open."""
+    if isinstance(page, KnowledgeCheckPage):
+        phase = knowledge_phase_for(learner=learner, page=page)
+        if phase is None:
+            raise ValidationError(QUESTIONNAIRE_DONE)
+        if phase == "post_not_yet":
+            raise ValidationError(POST_NOT_YET)
+        return phase
+    used = QuizAttempt.objects.filter(learner=learner, page=page, phase=Phase.QUIZ).count()
+    if page.attempts_allowed and used >= page.attempts_allowed:
+        raise ValidationError(ATTEMPTS_USED_UP)
+    return Phase.QUIZ
+
+
+def survey_submit(*, learner, page, raw_answers: dict) -> SurveyResponse:
+    """Record a learner's survey answers, once per course."""
+    enrolment = _enrolment(learner, page)
+    answers, errors = {}, {}
+    for block in page.items:
+        value = (raw_answers.get(block.id) or [""])[0].strip()
+        if block.block_type == "likert":
+            if value not in {"1", "2", "3", "4", "5"}:
+                errors[block.id] = LIKERT_REQUIRED
+            else:
+                answers[block.id] = {
+                    "kind": "likert",
+                    "prompt": block.value["prompt"],
+                    "value": int(value),
+                }
+        else:
+            if block.value["required"] and not value:
+                errors[block.id] = grading.ANSWER_REQUIRED
+            answers[block.id] = {
+                "kind": "open_text",
+                "prompt": block.value["prompt"],
+                "value": value[:2000],
+            }
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            response = SurveyResponse.objects.create(
+                learner=learner, course=enrolment.course, page=page, answers=answers
+            )
+            SurveyAnswer.objects.bulk_create(
+                SurveyAnswer(
+                    response=response,
+                    item_id=item_id,
+                    likert=item["value"] if item["kind"] == "likert" else None,
+                    text=item["value"] if item["kind"] == "open_text" else "",
+                )
+                for item_id, item in answers.items()
+            )
+    except IntegrityError:
+        raise ValidationError(SURVEY_DONE) from None
+    return response
+
+
+def draft_save(*, learner, page, raw_answers: dict) -> None:
+    """Keep the answers a learner has given so far; only this page's question ids are kept."""
+    _enrolment(learner, page)
+    known = {block.id for block in page.questions}
+    answers = {
+        key: [str(v)[:200] for v in values][:20]
+        for key, values in raw_answers.items()
+        if key in known and isinstance(values, list)
+    }
+    AnswerDraft.objects.update_or_create(
+        learner=learner, page=page, defaults={"answers": answers, "updated_at": timezone.now()}
+    )

@@ -1,0 +1,61 @@
+// Quiz drafts: answers are kept in this browser as the learner works and, when online, on the
+// server, so a dropped connection or a closed tab loses nothing. The form works without this.
+(function () {
+  "use strict";
+  var done = document.querySelector("[data-clear-draft]");
+  if (done) localStorage.removeItem("quiz-draft-" + done.dataset.clearDraft);
+
+  var form = document.querySelector("form[data-quiz-form]");
+  if (!form) return;
+  var key = "quiz-draft-" + form.dataset.page;
+  var status = form.querySelector("[data-draft-status]");
+  var timer = null;
+
+  function answers() {
+    var result = {};
+    new FormData(form).forEach(function (value, name) {
+      if (name.indexOf("q-") !== 0) return;
+      (result[name.slice(2)] = result[name.slice(2)] || []).push(value);
+    });
+    return result;
+  }
+
+  function restore(saved) {
+    Object.keys(saved).forEach(function (id) {
+      form.querySelectorAll('[name="q-' + id + '"]').forEach(function (input) {
+        if (input.type === "radio" || input.type === "checkbox") {
+          input.checked = saved[id].indexOf(input.value) !== -1;
+        } else {
+          input.value = saved[id][0] || "";
+        }
+      });
+    });
+  }
+
+  function saveOnServer(data) {
+    fetch(form.dataset.draftUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {
+        "Content-Type": "application/json",
+        "X-CSRFToken": form.querySelector("[name=csrfmiddlewaretoken]").value,
+      },
+      body: JSON.stringify({ answers: data }),
+    }).then(function (response) {
+      if (response.ok && status) status.textContent = status.dataset.saved || status.textContent;
+    }).catch(function () { /* Offline: the copy in this browser is enough until we are back. */ });
+  }
+
+  try {
+    var saved = JSON.parse(localStorage.getItem(key) || "null");
+    if (saved) restore(saved);
+  } catch (error) { localStorage.removeItem(key); }
+
+  form.addEventListener("input", function () {
+    var data = answers();
+    localStorage.setItem(key, JSON.stringify(data));
+    clearTimeout(timer);
+    timer = setTimeout(function () { saveOnServer(data); }, 800);
+  });
+  window.addEventListener("online", function () { saveOnServer(answers()); });
+})();
