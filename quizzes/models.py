@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -26,7 +27,23 @@ class Phase(models.TextChoices):
     POST = "post", _("After the course")
 
 
-class AssessmentPage(Page):
+class EnrolledLearnersOnlyMixin:
+    """Serve the page to learners enrolled in its course (in an open week) and to editors'
+    previews; send anyone else where they can start. The access found is kept on the request."""
+
+    def serve(self, request, *args, **kwargs):
+        from .selectors import assessment_access_for
+
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        access = assessment_access_for(page=self, user=request.user)
+        if access.redirect_to:
+            return redirect(access.redirect_to)
+        request.assessment_access = access
+        return super().serve(request, *args, **kwargs)
+
+
+class AssessmentPage(EnrolledLearnersOnlyMixin, Page):
     """A page of graded questions; each question's block id keys the answers."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -39,19 +56,6 @@ class AssessmentPage(Page):
 
     def question_list(self) -> list[grading.Question]:
         return [block.block.as_question(block.id, block.value) for block in self.questions]
-
-    def serve(self, request, *args, **kwargs):
-        from django.shortcuts import redirect
-
-        from .selectors import assessment_access_for
-
-        if getattr(request, "is_preview", False):
-            return super().serve(request, *args, **kwargs)
-        access = assessment_access_for(page=self, user=request.user)
-        if access.redirect_to:
-            return redirect(access.redirect_to)
-        request.assessment_access = access
-        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import assessment_page_context
@@ -112,7 +116,7 @@ class KnowledgeCheckPage(AssessmentPage):
         verbose_name = _("knowledge questionnaire (pre and post)")
 
 
-class SurveyPage(Page):
+class SurveyPage(EnrolledLearnersOnlyMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     items = StreamField(SurveyItemsBlock(), verbose_name=_("items"))
 
@@ -123,18 +127,6 @@ class SurveyPage(Page):
 
     class Meta:
         verbose_name = _("satisfaction survey")
-
-    def serve(self, request, *args, **kwargs):
-        from django.shortcuts import redirect
-
-        from .selectors import assessment_access_for
-
-        if getattr(request, "is_preview", False):
-            return super().serve(request, *args, **kwargs)
-        access = assessment_access_for(page=self, user=request.user)
-        if access.redirect_to:
-            return redirect(access.redirect_to)
-        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import survey_page_context
