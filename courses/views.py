@@ -22,9 +22,8 @@ def dashboard(request):
 def course_start(request, course_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     services.enrolment_start(learner=request.user, course=course)
-    outline = selectors.course_outline(course=course)
-    first = next(iter(outline.lessons()), None)
-    return redirect(first.url if first else course.url)
+    messages.success(request, _("You have started the course. Your first step is below."))
+    return redirect(f"{course.url}#progress-heading")
 
 
 @login_required

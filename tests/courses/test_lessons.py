@@ -26,11 +26,13 @@ def test_course_page_invites_a_visitor_to_sign_up(client, course):
     assert reverse("lms:sign_up") in page
 
 
-def test_start_course_enrols_once_and_opens_the_first_lesson(client, owner, course):
+def test_start_course_enrols_once_and_points_at_the_first_lesson(client, owner, course):
     client.force_login(owner)
     first = lessons_of(course)[0]
-    response = client.post(reverse("courses:course_start", args=[course.pk]))
-    assert response["Location"] == first.url
+    response = client.post(reverse("courses:course_start", args=[course.pk]), follow=True)
+    page = response.content.decode()
+    assert "Anda sudah memulai kursus" in page
+    assert f'href="{first.url}"' in page
     client.post(reverse("courses:course_start", args=[course.pk]))
     assert Enrolment.objects.filter(learner=owner, course=course).count() == 1
 
