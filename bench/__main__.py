@@ -59,6 +59,9 @@ def main():
     lessons = lessons_of(big)
     for lesson in lessons[:15]:
         services.lesson_mark_done(learner=learner, lesson=lesson)
+    from quizzes.models import QuizPage
+
+    quiz = QuizPage.objects.live().first()
     simulator = next(
         lesson
         for lesson in LessonPage.objects.live()
@@ -80,6 +83,7 @@ def main():
         ),
         ("learner dashboard", *measure(client, "get", "/belajar/")),
         ("loan simulator lesson", *measure(mentor, "get", simulator.url)),
+        ("week quiz page", *measure(client, "get", quiz.url)),
     ]
     print(f"database: {connection.vendor}; median of {RUNS} runs through Django's test client")
     print(f"{'what':<28} {'median ms':>10} {'queries':>8} {'KB':>7}")
