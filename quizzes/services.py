@@ -191,9 +191,14 @@ def survey_submit(*, learner, page, raw_answers: dict) -> SurveyResponse:
     return response
 
 
-def draft_save(*, learner, page, raw_answers: dict) -> None:
-    """Keep the answers a learner has given so far; only this page's question ids are kept."""
+def draft_save(*, learner, page, raw_answers: dict, token) -> None:
+    """Keep the answers a learner has given so far; only this page's question ids are kept.
+
+    A save that arrives after its form was submitted (``token`` already recorded) is dropped,
+    so a slow connection cannot carry one attempt's answers into the next."""
     _enrolment(learner, page)
+    if QuizAttempt.objects.filter(learner=learner, submission_token=token).exists():
+        return
     known = {block.id for block in page.questions}
     answers = {
         key: [str(v)[:200] for v in values][:20]

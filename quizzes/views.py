@@ -87,8 +87,11 @@ def draft_save(request, page_id):
     if len(request.body) > services.DRAFT_TOO_LARGE:
         return HttpResponseBadRequest()
     try:
-        answers = json.loads(request.body or b"{}").get("answers", {})
-        services.draft_save(learner=request.user, page=page, raw_answers=answers)
+        body = json.loads(request.body or b"{}")
+        token = uuid.UUID(body.get("token", ""))
+        services.draft_save(
+            learner=request.user, page=page, raw_answers=body.get("answers", {}), token=token
+        )
     except (ValueError, AttributeError):
         return HttpResponseBadRequest()
     except PermissionDenied:

@@ -40,7 +40,7 @@
         "Content-Type": "application/json",
         "X-CSRFToken": form.querySelector("[name=csrfmiddlewaretoken]").value,
       },
-      body: JSON.stringify({ answers: data }),
+      body: JSON.stringify({ answers: data, token: form.querySelector("[name=token]").value }),
     }).then(function (response) {
       if (response.ok && status) status.textContent = status.dataset.saved || status.textContent;
     }).catch(function () { /* Offline: the copy in this browser is enough until we are back. */ });
@@ -58,4 +58,5 @@
     timer = setTimeout(function () { saveOnServer(data); }, 800);
   });
   window.addEventListener("online", function () { saveOnServer(answers()); });
+  form.addEventListener("submit", function () { clearTimeout(timer); });
 })();

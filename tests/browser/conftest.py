@@ -7,6 +7,7 @@ went to the live server; at the end of a passing test it fails if some page went
 """
 
 import os
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -201,6 +202,18 @@ class Browsing:
         expect(
             self.page.get_by_role("navigation").get_by_role("link", name="Masuk")
         ).to_be_visible()
+
+    def wait_until(self, condition, *, what: str, timeout_ms: int = 5_000):
+        """Poll ``condition()`` (a database query, say) until it returns something truthy.
+
+        Waits with Playwright's clock, so the page keeps running meanwhile (timers fire, requests
+        reach the live server); fails naming ``what`` if ``timeout_ms`` passes first.
+        """
+        deadline = time.monotonic() + timeout_ms / 1000
+        while not (result := condition()):
+            assert time.monotonic() < deadline, f"Waited {timeout_ms} ms for {what}; it never did."
+            self.page.wait_for_timeout(100)
+        return result
 
     def check(self) -> None:
         """Check the current page: requests stay on the live server and axe finds nothing grave."""

@@ -182,16 +182,24 @@ def test_editing_a_quiz_later_keeps_recorded_attempts(client, learner, quiz):
 
 
 def test_draft_is_kept_on_the_server_and_cleared_on_submit(client, learner, quiz):
+    token = str(uuid.uuid4())
     response = client.post(
         reverse("quizzes:draft", args=[quiz.pk]),
-        data={"answers": {"q1": ["c1"], "unknown": ["x"]}},
+        data={"answers": {"q1": ["c1"], "unknown": ["x"]}, "token": token},
         content_type="application/json",
     )
     assert response.status_code == 204
     assert AnswerDraft.objects.get().answers == {"q1": ["c1"]}
     assert 'value="c1" checked' in client.get(quiz.url).content.decode()
-    submit(client, quiz, RIGHT_ANSWERS)
+    submit(client, quiz, RIGHT_ANSWERS, token)
     assert not AnswerDraft.objects.exists()
+    late = client.post(
+        reverse("quizzes:draft", args=[quiz.pk]),
+        data={"answers": {"q1": ["c2"]}, "token": token},
+        content_type="application/json",
+    )
+    assert late.status_code == 204
+    assert not AnswerDraft.objects.exists()  # a save sent before the submit landed is dropped
 
 
 def test_shuffled_quiz_keeps_its_order_for_one_learner_attempt(client, learner, course):
