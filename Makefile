@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install migrate seed test bench lint format messages lock clean
+.PHONY: run install migrate seed test bench bench-load serve-prod lint format messages lock clean
 
 run: install migrate seed
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -32,6 +32,29 @@ test: install
 # Timings, query counts and page weights on a throwaway database (DATABASE_URL to use PostgreSQL).
 bench: install
 	$(BIN)/python -m bench
+
+# The production stack on this machine, over plain HTTP on 127.0.0.1: PostgreSQL, Redis, gunicorn
+# with two workers, lms.settings.production with a throwaway SECRET_KEY. Release steps first.
+# DATABASE_URL and REDIS_URL from the environment win. (Not assigned to those names here: a
+# makefile assignment would stop make passing the environment's value on to `make test`.)
+PROD_DATABASE_URL = $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/pintar)
+PROD_REDIS_URL = $(or $(REDIS_URL),redis://127.0.0.1:6379/0)
+serve-prod: install
+	psql "$(PROD_DATABASE_URL)" -qtAc 'SELECT 1' >/dev/null 2>&1 || createdb \
+		--maintenance-db="$(dir $(PROD_DATABASE_URL))postgres" "$(notdir $(PROD_DATABASE_URL))"
+	export DJANGO_SETTINGS_MODULE=lms.settings.production \
+		DATABASE_URL="$(PROD_DATABASE_URL)" REDIS_URL="$(PROD_REDIS_URL)" \
+		SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false SECURE_COOKIES=false \
+		WEB_CONCURRENCY=2 GUNICORN_BIND=$(HOST):$(PORT); \
+	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
+	exec $(BIN)/gunicorn lms.wsgi
+
+# Locust against that stack (own database, pintar_bench) at 50, 200 and 500 learners; see
+# docs/benchmarks.md. About four minutes.
+bench-load: install
+	$(BIN)/python -m bench.load
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,8 +2,9 @@
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+from django_ratelimit.decorators import ratelimit
 
-from . import views
+from . import throttling, views
 
 app_name = "lms"
 
@@ -23,11 +24,16 @@ urlpatterns = [
     path("sandi/ubah/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "sandi/lupa/",
-        auth_views.PasswordResetView.as_view(
-            template_name="lms/password_reset.html",
-            email_template_name="lms/email/password_reset.txt",
-            subject_template_name="lms/email/password_reset_subject.txt",
-            success_url=reverse_lazy("lms:password_reset_done"),
+        # Each POST may send an email: limited per address like sign-up.
+        ratelimit(
+            group="password_reset", key="ip", rate=throttling.password_reset_rate, method="POST"
+        )(
+            auth_views.PasswordResetView.as_view(
+                template_name="lms/password_reset.html",
+                email_template_name="lms/email/password_reset.txt",
+                subject_template_name="lms/email/password_reset_subject.txt",
+                success_url=reverse_lazy("lms:password_reset_done"),
+            )
         ),
         name="password_reset",
     ),

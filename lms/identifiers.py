@@ -43,6 +43,21 @@ def looks_like_phone(raw: str) -> bool:
     return "@" not in (raw or "")
 
 
+def sign_in_key(raw: str) -> str:
+    """One spelling per account for what someone typed to sign in, for counting failed attempts.
+
+    A mobile number in any common form becomes its E.164 form (``0812…`` and ``+62 812-…`` are one
+    account); an email, or anything that is not a valid number, is trimmed and lower-cased.
+    """
+    text = (raw or "").strip()
+    if looks_like_phone(text):
+        try:
+            return normalise_phone(text)
+        except ValidationError:
+            pass
+    return text.lower()
+
+
 def format_phone(e164: str) -> str:
     """Human form for display: ``+62 812-3456-7890``."""
     number = phonenumbers.parse(e164, None)

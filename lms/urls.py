@@ -5,10 +5,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import health
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
+
+if settings.BENCH_HELLO:
+    from bench.views import hello
+
+    urlpatterns.append(path("bench/hello/", hello, name="bench_hello"))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

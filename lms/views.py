@@ -8,8 +8,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
-from . import selectors, services
+from . import selectors, services, throttling
 from .forms import BusinessForm, JoinBusinessForm, ProfileForm, SignInForm, SignUpForm
 from .models import Membership
 
@@ -25,6 +26,7 @@ def _add_errors(form, error: ValidationError):
         form.add_error(None, error)
 
 
+@ratelimit(group="sign_up", key="ip", rate=throttling.sign_up_rate, method="POST")
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("lms:profile")

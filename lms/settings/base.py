@@ -1,8 +1,10 @@
 """Settings shared by every environment; deployment values come from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -34,6 +36,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "axes",
+    "django_ratelimit",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -42,7 +47,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "lms.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "lms.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -51,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    "axes.middleware.AxesMiddleware",  # Last, as django-axes asks.
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -85,7 +94,10 @@ CACHES = {
 }
 
 AUTH_USER_MODEL = "lms.User"
-AUTHENTICATION_BACKENDS = ["lms.backends.PhoneOrEmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # First: refuses locked accounts and addresses.
+    "lms.backends.PhoneOrEmailBackend",
+]
 LOGIN_URL = "lms:sign_in"
 LOGIN_REDIRECT_URL = "lms:profile"
 LOGOUT_REDIRECT_URL = "/"
@@ -125,3 +137,70 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 PHONE_REGION = "ID"
+
+BENCH_HELLO = env.bool("BENCH_HELLO", default=False)  # `make bench-load`'s /bench/hello/
+
+# Uploads. Files above FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file, not memory; form
+# fields may total DATA_UPLOAD_MAX_MEMORY_SIZE (a long lesson's StreamField posts many fields).
+MB = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * MB)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * MB
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * MB  # A phone photo; renditions make it small for learners.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000  # Refuses decompression bombs.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "heic", "jpg", "jpeg", "png", "webp"]  # No SVG.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "mp4"]
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # Admin avatars never load from another host.
+
+# Content-Security-Policy (django-csp 4): learner pages load only from the site itself; a
+# lesson video's frame from its host is created only when the learner taps play.
+VIDEO_FRAME_HOSTS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "media-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-src": VIDEO_FRAME_HOSTS,
+        "frame-ancestors": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+# Added under /admin/ by lms.middleware.ContentSecurityPolicyMiddleware.
+ADMIN_CONTENT_SECURITY_POLICY_UPDATE = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["data:", "blob:"],
+    "media-src": ["blob:"],
+    "font-src": ["data:"],
+    "frame-src": [SELF],
+}
+
+# Sign-in throttling (django-axes): 5 failures lock the account (however its number is typed)
+# and, separately, the address for 15 minutes; a success clears the account's count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "lms.throttling.sign_in_username"
+AXES_CLIENT_IP_CALLABLE = "lms.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "lms.throttling.locked_out"
+AXES_VERBOSE = False
+# Sign-up and password-reset throttling (django-ratelimit, counted in the default cache).
+SIGN_UP_RATE = env("SIGN_UP_RATE", default="30/h")  # Per address; a class signs up together.
+PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", default="10/h")
+RATELIMIT_VIEW = "lms.throttling.rate_limited"
+RATELIMIT_IP_META_KEY = "lms.throttling.client_ip"
+# The request header naming the client's address when a reverse proxy is the only way in.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="REMOTE_ADDR")
+SILENCED_SYSTEM_CHECKS = [
+    # django-ratelimit lists django-redis but not Django's own RedisCache, whose incr() is
+    # Redis' atomic INCR: what it needs.
+    "django_ratelimit.W001",
+]

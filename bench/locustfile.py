@@ -1,0 +1,124 @@
+"""Locust users for `make bench-load` (bench/load.py starts the stack and runs them headless).
+
+The plan (BENCH_PLAN, a JSON file bench/load.py writes) names the seeded accounts, one ready
+session cookie per simulated learner, the course and its lessons. Learners arrive already signed
+in (a phone keeps its session for two weeks), and a few sign in again during the run, so the
+sign-in's deliberate password-hashing cost is measured without dominating the mix.
+
+- ``Learner``: the journeys, with 5–15 s of thinking between steps (real learners read for
+  minutes): course page, lesson page, mark a lesson done, sign in again.
+- ``LessonReader`` and ``Hello``: no thinking, one endpoint each, to find what the processes can
+  serve of a lesson page and of the minimal Django view (/bench/hello/) at the same concurrency
+  and with the same signed-in cookie; their ratio is the lesson/hello figure.
+"""
+
+import itertools
+import json
+import os
+import random
+import re
+import secrets
+import string
+
+from locust import FastHttpUser, between, constant, task
+from requests.cookies import create_cookie
+
+PLAN = json.loads(open(os.environ["BENCH_PLAN"], encoding="utf-8").read())  # noqa: SIM115
+CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+_slots = itertools.count()
+
+
+class SignedInUser(FastHttpUser):
+    abstract = True
+
+    def on_start(self):
+        session = PLAN["sessions"][next(_slots) % len(PLAN["sessions"])]
+        self.account = PLAN["accounts"][session["account"]]
+        self.set_cookie("sessionid", session["key"])
+        # Django's CSRF check is double-submit: a client may pick its own secret. With one, a
+        # lesson already done (whose page has no form) can still be marked again, as a retry.
+        alphabet = string.ascii_letters + string.digits
+        self.set_cookie("csrftoken", "".join(secrets.choice(alphabet) for _ in range(32)))
+
+    def set_cookie(self, name, value):
+        self.client.cookiejar.set_cookie(create_cookie(name, value, domain=PLAN["host"]))
+
+    def cookie(self, name):
+        return next((c.value for c in self.client.cookiejar if c.name == name), "")
+
+    def lesson(self):
+        return random.choice(PLAN["lessons"])  # noqa: S311 - load mix, not security
+
+    def get_page(self, url, name):
+        """GET a page that must answer 200; returns its body (or None on failure)."""
+        with self.client.get(url, name=name, catch_response=True) as response:
+            if response.status_code != 200:
+                response.failure(f"status {response.status_code}")
+                return None
+            return response.content
+
+    def post_form(self, url, name, data, page):
+        """POST as the page's form would, with its CSRF token (or the CSRF cookie's secret,
+        which signing in replaces)."""
+        if page is None:
+            return
+        token = CSRF.search(page)
+        csrf = token.group(1).decode() if token else self.cookie("csrftoken")
+        data = {"csrfmiddlewaretoken": csrf, **data}
+        with self.client.post(
+            url, data=data, name=name, allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"status {response.status_code}, expected a redirect")
+
+
+class Learner(SignedInUser):
+    wait_time = between(5, 15)
+
+    @task(12)
+    def course_page(self):
+        self.get_page(PLAN["course_url"], "course page")
+
+    @task(25)
+    def lesson_page(self):
+        self.get_page(self.lesson()["url"], "lesson page")
+
+    @task(12)
+    def mark_lesson_done(self):
+        lesson = self.lesson()
+        page = self.get_page(lesson["url"], "lesson page")
+        self.post_form(lesson["done_url"], "mark lesson done", {"next": ""}, page)
+
+    @task(1)
+    def sign_in(self):
+        """Sign in again from scratch (a new phone): about one step in fifty."""
+        self.client.cookiejar.clear()
+        page = self.get_page(PLAN["sign_in_url"], "sign-in page")
+        self.post_form(
+            PLAN["sign_in_url"],
+            "sign in",
+            {"username": self.account["username"], "password": PLAN["password"]},
+            page,
+        )
+
+    def quiz_submit(self):
+        """HOOK for the quizzes issue: decorate with ``@task(2)`` once quizzes/ serves them, have
+        bench/load.py's ``plan()`` list each quiz's URL, then GET it and POST the answers through
+        ``self.post_form(quiz_url, "quiz submit", answers, page)``."""
+        raise NotImplementedError
+
+
+class LessonReader(SignedInUser):
+    wait_time = constant(0)
+
+    @task
+    def lesson_page(self):
+        self.get_page(self.lesson()["url"], "lesson page")
+
+
+class Hello(SignedInUser):
+    wait_time = constant(0)
+
+    @task
+    def hello(self):
+        self.get_page(PLAN["hello_url"], "hello")

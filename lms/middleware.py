@@ -1,0 +1,72 @@
+"""Site-wide middleware: one log line per request, and the admin's Content-Security-Policy."""
+
+import logging
+import time
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.urls import reverse
+from django.utils.functional import empty
+
+request_log = logging.getLogger("lms.requests")
+
+
+class RequestLogMiddleware:
+    """Log every request once, when its response is ready, with fields a log pipeline can query:
+    ``method``, ``path``, ``status``, ``duration_ms``, ``user_id`` (and ``request_id`` when the
+    proxy sends ``X-Request-ID``). Production formats them as one JSON line on stdout. Put it
+    first in MIDDLEWARE so the duration covers the whole stack."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        start = time.perf_counter()
+        response = self.get_response(request)
+        fields = {
+            "method": request.method,
+            "path": request.path,
+            "status": response.status_code,
+            "duration_ms": round((time.perf_counter() - start) * 1000, 1),
+            "user_id": _known_user_id(request),
+        }
+        if request_id := request.headers.get("X-Request-ID"):
+            fields["request_id"] = request_id
+        request_log.info("%(method)s %(path)s %(status)s %(duration_ms)sms", fields, extra=fields)
+        return response
+
+
+def _known_user_id(request):
+    """The signed-in user's id if the request already looked them up. Never looks them up just
+    to log it: that would cost a session read for every static file and health check, and raise
+    again when the session store is the thing that failed."""
+    user = getattr(request, "user", None)
+    user = getattr(user, "_wrapped", user)  # AuthenticationMiddleware's lazy object
+    if user is None or user is empty:
+        return None
+    return user.pk if user.is_authenticated else None
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the Wagtail admin's extra sources.
+
+    Learner pages get ``CONTENT_SECURITY_POLICY`` as it stands. The admin (and the page previews
+    it frames) ships inline scripts and styles, data: and blob: images for uploads, and frames
+    its own previews, so paths under the admin get ``ADMIN_CONTENT_SECURITY_POLICY_UPDATE``
+    added to the same policy: looser there, but still limited to the site itself.
+    """
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.admin_prefix = None
+
+    def _is_admin(self, request) -> bool:
+        if self.admin_prefix is None:
+            self.admin_prefix = reverse("wagtailadmin_home")
+        return request.path_info.startswith(self.admin_prefix)
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.update is None and self._is_admin(request):
+            parts.update = settings.ADMIN_CONTENT_SECURITY_POLICY_UPDATE
+        return parts
