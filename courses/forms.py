@@ -1,22 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lms.identifiers import normalise_join_code
+from lms.forms import JoinCodeField
 
 from . import loans
 
 
 class CohortJoinForm(forms.Form):
-    join_code = forms.CharField(
+    join_code = JoinCodeField(
         label=_("Class code"),
-        max_length=12,
         help_text=_("Six letters and digits from your mentor."),
         error_messages={"required": _("Enter the class code.")},
-        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
     )
-
-    def clean_join_code(self):
-        return normalise_join_code(self.cleaned_data["join_code"])
 
 
 class LoanSimulatorForm(forms.Form):

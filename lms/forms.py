@@ -187,17 +187,29 @@ class BusinessForm(forms.ModelForm):
         """Uniqueness is checked in clean_sibakul_number with a message a learner understands."""
 
 
+class JoinCodeField(forms.CharField):
+    """A business's or a class's code as people type it: case, spaces and dashes don't matter."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 12)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"})
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        return normalise_join_code(super().clean(value))
+
+
 class JoinBusinessForm(forms.Form):
-    join_code = forms.CharField(
+    join_code = JoinCodeField(
         label=_("Join code"),
-        max_length=12,
         help_text=_("Six letters and digits; the business owner sees it on their profile."),
         error_messages={"required": _("Enter the join code.")},
-        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
     )
 
     def clean_join_code(self):
-        code = normalise_join_code(self.cleaned_data["join_code"])
+        code = self.cleaned_data["join_code"]
         if not Business.objects.filter(join_code=code).exists():
             raise forms.ValidationError(JOIN_CODE_UNKNOWN, code="join_code_unknown")
         return code
