@@ -58,10 +58,10 @@ def knowledge_phase_for(*, learner, page) -> str | None:
     )
     if Phase.POST in taken:
         return None
-    course = page.get_parent().specific
-    if Phase.PRE not in taken and not course_progress_for(learner=learner, course=course).started:
+    progress = course_progress_for(learner=learner, course=page.get_parent().specific)
+    if Phase.PRE not in taken and not progress.started:
         return Phase.PRE
-    if course_progress_for(learner=learner, course=course).complete:
+    if progress.complete:
         return Phase.POST
     return "post_not_yet"
 
