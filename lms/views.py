@@ -17,13 +17,15 @@ from .models import Membership
 ACCOUNT_FIELDS = ("full_name", "phone", "email", "birth_year")
 
 
-def _add_errors(form, error: ValidationError):
-    """Show a service's refusal on the form: on its field when the form has it, else on top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
+def _add_errors(form, error: ValidationError, *others):
+    """Show a service's refusal on the form that has the field it names (``form`` or one of
+    ``others``), else on top of ``form``."""
+    if not hasattr(error, "error_dict"):
         form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        owner = next((f for f in (form, *others) if field in f.fields), None)
+        (owner or form).add_error(field if owner else None, errors)
 
 
 @ratelimit(group="sign_up", key="ip", rate=throttling.sign_up_rate, method="POST")
@@ -45,7 +47,7 @@ def sign_up(request):
                 join_code=join.cleaned_data["join_code"] if chosen is join else None,
             )
         except ValidationError as error:
-            _add_errors(account if not hasattr(error, "error_dict") else chosen, error)
+            _add_errors(account, error, chosen)
         else:
             login(request, user, backend="lms.backends.PhoneOrEmailBackend")
             messages.success(
