@@ -70,6 +70,22 @@ class CoursePage(DirectChildRouteMixin, Page):
         help_text=_("Learners get a WhatsApp link to this number, for example 0812 3456 7890."),
     )
 
+    require_lessons = models.BooleanField(_("every lesson done"), default=True)
+    require_quizzes = models.BooleanField(_("every week quiz passed"), default=True)
+    require_post_questionnaire = models.BooleanField(
+        _("questionnaire after the course answered"), default=True
+    )
+    require_survey = models.BooleanField(_("satisfaction survey answered"), default=True)
+    certificate_template = models.ForeignKey(
+        "certificates.CertificateTemplate",
+        verbose_name=_("certificate template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty: the first template in the list."),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -80,6 +96,23 @@ class CoursePage(DirectChildRouteMixin, Page):
         ),
         MultiFieldPanel(
             [FieldPanel("mentor_name"), FieldPanel("mentor_phone")], heading=_("Mentor contact")
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    _(
+                        "A learner gets a certificate the moment they meet every requirement "
+                        "switched on here. A requirement the course has nothing for (no quiz, "
+                        "no survey) is skipped. With every switch off, no certificates are issued."
+                    )
+                ),
+                FieldPanel("require_lessons"),
+                FieldPanel("require_quizzes"),
+                FieldPanel("require_post_questionnaire"),
+                FieldPanel("require_survey"),
+                FieldPanel("certificate_template"),
+            ],
+            heading=_("Certificate"),
         ),
         HelpPanel(_("Add weeks under this course, then lessons under each week. Drag to reorder.")),
     ]

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from certificates.views import award_if_earned
+
 from . import selectors, services
 from .forms import CohortJoinForm
 from .models import CoursePage, LessonPage
@@ -49,11 +51,13 @@ def cohort_join(request, code=""):
 def lesson_done(request, lesson_id):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     try:
-        services.lesson_mark_done(learner=request.user, lesson=lesson)
+        completion = services.lesson_mark_done(learner=request.user, lesson=lesson)
     except PermissionDenied as error:
         messages.error(request, str(error))
         course = CoursePage.objects.ancestor_of(lesson).first()
         return redirect(course.url if course else "/")
+    if award_if_earned(request, completion.course):
+        return redirect("certificates:mine")
     next_url = request.POST.get("next", "")
     next_lesson = (
         LessonPage.objects.live().filter(pk=next_url).first() if next_url.isdigit() else None

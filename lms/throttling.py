@@ -54,6 +54,11 @@ def password_reset_rate(group, request) -> str:
     return _rate(request, settings.PASSWORD_RESET_RATE)
 
 
+def certificate_verify_rate(group, request) -> str:
+    """Certificate verification lookups allowed per address: codes can't be guessed by trying."""
+    return _rate(request, settings.CERTIFICATE_VERIFY_RATE)
+
+
 def _period_minutes(rate: str) -> int:
     """The longest wait a django-ratelimit rate such as ``30/h`` or ``5/15m`` can impose."""
     period = rate.partition("/")[2]

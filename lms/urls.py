@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates import views as certificate_views
+
 from . import health
 
 urlpatterns = [
@@ -30,6 +32,8 @@ urlpatterns += i18n_patterns(
     path("akun/", include("lms.account_urls")),
     path("belajar/", include("courses.urls")),
     path("kuis/", include("quizzes.urls")),
+    path("sertifikat/", include("certificates.urls")),
+    path("certificate/<str:code>/", certificate_views.verify, name="certificate_verify_alias"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

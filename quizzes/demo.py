@@ -67,7 +67,7 @@ def _build(course: CoursePage, spec: dict) -> None:
         )
 
 
-def _answers(page, *, right: bool) -> dict[str, list[str]]:
+def answers_for(page, *, right: bool) -> dict[str, list[str]]:
     """Form answers that get every question right, or every question wrong."""
     raw = {}
     for question in page.question_list():
@@ -96,7 +96,7 @@ def seed() -> list[str]:
             services.attempt_submit(
                 learner=member,
                 page=week_one,
-                raw_answers=_answers(week_one, right=right),
+                raw_answers=answers_for(week_one, right=right),
                 token=uuid.uuid4(),
             )
     if not QuizAttempt.objects.filter(learner=owner, course=financing).exists():
@@ -106,7 +106,7 @@ def seed() -> list[str]:
         services.attempt_submit(
             learner=owner,
             page=knowledge,
-            raw_answers=_answers(knowledge, right=False),
+            raw_answers=answers_for(knowledge, right=False),
             token=uuid.uuid4(),
         )
     return ["Week quizzes, knowledge questionnaires and surveys: in both courses"]

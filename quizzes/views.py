@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from certificates.views import award_if_earned
+
 from . import selectors, services
 from .models import KnowledgeCheckPage, QuizPage, SurveyPage
 
@@ -68,6 +70,7 @@ def attempt_submit(request, page_id):
             ),
         }
         return TemplateResponse(request, page.get_template(request), context, status=400)
+    award_if_earned(request, attempt.course)
     return redirect("quizzes:attempt", attempt_id=attempt.pk)
 
 
@@ -105,7 +108,7 @@ def survey_submit(request, page_id):
     page = _live_page(page_id, SurveyPage)
     raw = _raw_answers(request.POST)
     try:
-        services.survey_submit(learner=request.user, page=page, raw_answers=raw)
+        survey_response = services.survey_submit(learner=request.user, page=page, raw_answers=raw)
     except PermissionDenied as error:
         return _refused(request, str(error), 403)
     except ValidationError as error:
@@ -125,4 +128,6 @@ def survey_submit(request, page_id):
         }
         return TemplateResponse(request, page.get_template(request), context, status=400)
     messages.success(request, _("Thank you! Your answers help the mentors improve the course."))
+    if award_if_earned(request, survey_response.course):
+        return redirect("certificates:mine")
     return redirect(page.url)

@@ -15,3 +15,4 @@ SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_ratelimit.E003"]
 # The suite signs up far more people from 127.0.0.1 than a class would; tests of the limits
 # lower these with override_settings.
 SIGN_UP_RATE = PASSWORD_RESET_RATE = "10000/h"  # noqa: S105 - a rate, not a password
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

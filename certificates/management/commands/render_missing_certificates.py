@@ -1,0 +1,22 @@
+"""Queue a render for every certificate without a stored PDF.
+
+A worker that died mid-render leaves its task marked running and the certificate without a
+file (the file is attached only once written whole). Run this after restarting workers, or
+from cron; downloads also render a missing file on the spot.
+"""
+
+from django.core.management.base import BaseCommand
+
+from certificates.models import Certificate
+from certificates.tasks import certificate_render_task
+
+
+class Command(BaseCommand):
+    help = "Queue a PDF render for every certificate that has no stored file."
+
+    def handle(self, *args, **options):
+        queued = 0
+        for pk in Certificate.objects.filter(pdf="").values_list("pk", flat=True).iterator():
+            certificate_render_task.enqueue(pk)
+            queued += 1
+        self.stdout.write(f"{queued} certificate render(s) queued.")

@@ -1,0 +1,177 @@
+"""Read-only queries: where a learner stands on a course's completion rule, and certificates."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, OuterRef
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
+from quizzes.models import (
+    KnowledgeCheckPage,
+    Phase,
+    QuizAttempt,
+    QuizPage,
+    SurveyPage,
+    SurveyResponse,
+)
+
+from . import rules
+from .models import Certificate, CertificateTemplate
+
+REQUIREMENT_LABELS = {
+    rules.LESSONS: _("Finish every lesson"),
+    rules.QUIZZES: _("Pass every week quiz"),
+    rules.POST_QUESTIONNAIRE: _("Answer the questionnaire after the course"),
+    rules.SURVEY: _("Answer the satisfaction survey"),
+}
+
+
+def rule_of(course: CoursePage) -> rules.Rule:
+    return rules.Rule(
+        lessons=course.require_lessons,
+        quizzes=course.require_quizzes,
+        post_questionnaire=course.require_post_questionnaire,
+        survey=course.require_survey,
+    )
+
+
+def standing_of(*, learner, course: CoursePage) -> rules.Standing:
+    """The learner's own work on the course's live pages, in four queries."""
+    lessons = (
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .aggregate(
+            total=Count("pk"),
+            done=Count(
+                "pk",
+                filter=Exists(
+                    LessonCompletion.objects.filter(lesson=OuterRef("pk"), learner=learner)
+                ),
+            ),
+        )
+    )
+    quizzes = (
+        QuizPage.objects.live()
+        .descendant_of(course)
+        .aggregate(
+            total=Count("pk"),
+            passed=Count(
+                "pk",
+                filter=Exists(
+                    QuizAttempt.objects.filter(
+                        page=OuterRef("pk"), learner=learner, phase=Phase.QUIZ, passed=True
+                    )
+                ),
+            ),
+        )
+    )
+    child_types = ContentType.objects.get_for_models(KnowledgeCheckPage, SurveyPage)
+    closing = set(
+        Page.objects.live()
+        .child_of(course)
+        .filter(content_type__in=child_types.values())
+        .values_list("content_type_id", flat=True)
+    )
+    done = (
+        get_user_model()
+        .objects.filter(pk=learner.pk)
+        .values(
+            post=Exists(
+                QuizAttempt.objects.filter(learner=learner, course=course, phase=Phase.POST)
+            ),
+            survey=Exists(SurveyResponse.objects.filter(learner=learner, course=course)),
+        )
+        .get()
+    )
+    return rules.Standing(
+        lessons_done=lessons["done"],
+        lessons_total=lessons["total"],
+        quizzes_passed=quizzes["passed"],
+        quizzes_total=quizzes["total"],
+        has_post_questionnaire=child_types[KnowledgeCheckPage].pk in closing,
+        post_questionnaire_done=done["post"],
+        has_survey=child_types[SurveyPage].pk in closing,
+        survey_done=done["survey"],
+    )
+
+
+@dataclass
+class ChecklistItem:
+    label: str
+    done: int
+    total: int
+    met: bool
+
+
+@dataclass
+class CertificateStatus:
+    """What the course page shows: the certificate, or what is left before it."""
+
+    certificate: Certificate | None
+    checklist: list[ChecklistItem]
+    complete: bool
+
+    @property
+    def issuable(self) -> bool:
+        """Every requirement is met but no certificate exists yet (the rule changed later)."""
+        return self.complete and self.certificate is None
+
+
+def certificate_for(*, learner, course) -> Certificate | None:
+    """The learner's current certificate for the course (valid or revoked), if any."""
+    return Certificate.objects.current().filter(learner=learner, course=course).first()
+
+
+def certificate_status_for(*, learner, course: CoursePage) -> CertificateStatus | None:
+    """None for anyone not enrolled, or when the course issues no certificates."""
+    if (
+        not learner.is_authenticated
+        or not Enrolment.objects.filter(learner=learner, course=course).exists()
+    ):
+        return None
+    rule = rule_of(course)
+    standing = standing_of(learner=learner, course=course)
+    items = rules.requirements(rule, standing)
+    if not items:
+        return None
+    checklist = [
+        ChecklistItem(REQUIREMENT_LABELS[item.key], item.done, item.total, item.met)
+        for item in items
+    ]
+    return CertificateStatus(
+        certificate_for(learner=learner, course=course),
+        checklist,
+        rules.is_complete(rule, standing),
+    )
+
+
+def template_for(course: CoursePage) -> CertificateTemplate | None:
+    if course.certificate_template_id:
+        return course.certificate_template
+    return CertificateTemplate.objects.order_by("pk").first()
+
+
+def certificates_of(*, learner) -> list[Certificate]:
+    """A learner's certificates, newest first, replaced ones left out."""
+    return list(Certificate.objects.current().filter(learner=learner).order_by("-issued_at"))
+
+
+def certificate_owned_by(*, learner, certificate_id) -> Certificate | None:
+    return Certificate.objects.filter(pk=certificate_id, learner=learner).first()
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    return Certificate.objects.select_related("replaced_by").filter(code=code).first()
+
+
+def verification_url(certificate: Certificate) -> str:
+    """The absolute public address printed on the certificate and in its QR code."""
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("certificates:verify", kwargs={"code": certificate.code})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
