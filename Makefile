@@ -7,7 +7,9 @@ PORT ?= 8000
 
 .PHONY: run install migrate seed test bench bench-load serve-prod lint format messages lock clean
 
+# The web server and, beside it, the task worker that renders certificate PDFs; Ctrl+C stops both.
 run: install migrate seed
+	$(BIN)/python manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 $(BIN)/python:
@@ -34,7 +36,8 @@ bench: install
 	$(BIN)/python -m bench
 
 # The production stack on this machine, over plain HTTP on 127.0.0.1: PostgreSQL, Redis, gunicorn
-# with two workers, lms.settings.production with a throwaway SECRET_KEY. Release steps first.
+# with two workers and one task worker, lms.settings.production with a throwaway SECRET_KEY.
+# Release steps first.
 # DATABASE_URL and REDIS_URL from the environment win. (Not assigned to those names here: a
 # makefile assignment would stop make passing the environment's value on to `make test`.)
 PROD_DATABASE_URL = $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/pintar)
@@ -49,7 +52,8 @@ serve-prod: install
 		WEB_CONCURRENCY=2 GUNICORN_BIND=$(HOST):$(PORT); \
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
-	exec $(BIN)/gunicorn lms.wsgi
+	{ $(BIN)/python manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gunicorn lms.wsgi; }
 
 # Locust against that stack (own database, pintar_bench) at 50, 200 and 500 learners; see
 # docs/benchmarks.md. About four minutes.

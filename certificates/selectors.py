@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -42,41 +42,30 @@ def rule_of(course: CoursePage) -> rules.Rule:
 
 
 def standing_of(*, learner, course: CoursePage) -> rules.Standing:
-    """The learner's own work on the course's live pages, in four queries."""
-    lessons = (
-        LessonPage.objects.live()
-        .descendant_of(course)
-        .aggregate(
-            total=Count("pk"),
-            done=Count(
-                "pk",
-                filter=Exists(
-                    LessonCompletion.objects.filter(lesson=OuterRef("pk"), learner=learner)
-                ),
-            ),
+    """The learner's own work on the course's live pages, in two queries."""
+    kinds = ContentType.objects.get_for_models(LessonPage, QuizPage, KnowledgeCheckPage, SurveyPage)
+
+    def of_kind(model, *conditions):
+        return Count("pk", filter=Q(*conditions, content_type=kinds[model]))
+
+    child = Q(depth=course.depth + 1)
+    lesson_done = Exists(LessonCompletion.objects.filter(lesson_id=OuterRef("pk"), learner=learner))
+    quiz_passed = Exists(
+        QuizAttempt.objects.filter(
+            page_id=OuterRef("pk"), learner=learner, phase=Phase.QUIZ, passed=True
         )
     )
-    quizzes = (
-        QuizPage.objects.live()
-        .descendant_of(course)
-        .aggregate(
-            total=Count("pk"),
-            passed=Count(
-                "pk",
-                filter=Exists(
-                    QuizAttempt.objects.filter(
-                        page=OuterRef("pk"), learner=learner, phase=Phase.QUIZ, passed=True
-                    )
-                ),
-            ),
-        )
-    )
-    child_types = ContentType.objects.get_for_models(KnowledgeCheckPage, SurveyPage)
-    closing = set(
+    pages = (
         Page.objects.live()
-        .child_of(course)
-        .filter(content_type__in=child_types.values())
-        .values_list("content_type_id", flat=True)
+        .descendant_of(course)
+        .aggregate(
+            lessons_total=of_kind(LessonPage),
+            lessons_done=of_kind(LessonPage, lesson_done),
+            quizzes_total=of_kind(QuizPage),
+            quizzes_passed=of_kind(QuizPage, quiz_passed),
+            post=of_kind(KnowledgeCheckPage, child),
+            survey=of_kind(SurveyPage, child),
+        )
     )
     done = (
         get_user_model()
@@ -90,13 +79,13 @@ def standing_of(*, learner, course: CoursePage) -> rules.Standing:
         .get()
     )
     return rules.Standing(
-        lessons_done=lessons["done"],
-        lessons_total=lessons["total"],
-        quizzes_passed=quizzes["passed"],
-        quizzes_total=quizzes["total"],
-        has_post_questionnaire=child_types[KnowledgeCheckPage].pk in closing,
+        lessons_done=pages["lessons_done"],
+        lessons_total=pages["lessons_total"],
+        quizzes_passed=pages["quizzes_passed"],
+        quizzes_total=pages["quizzes_total"],
+        has_post_questionnaire=bool(pages["post"]),
         post_questionnaire_done=done["post"],
-        has_survey=child_types[SurveyPage].pk in closing,
+        has_survey=bool(pages["survey"]),
         survey_done=done["survey"],
     )
 

@@ -67,10 +67,11 @@ def _render_later(certificate: Certificate) -> None:
 
 
 def _earned(learner, course) -> bool:
-    if selectors.certificate_for(learner=learner, course=course):
-        return False
+    """The rule is met and no certificate is held yet."""
     standing = selectors.standing_of(learner=learner, course=course)
-    return rules.is_complete(selectors.rule_of(course), standing)
+    if not rules.is_complete(selectors.rule_of(course), standing):
+        return False
+    return selectors.certificate_for(learner=learner, course=course) is None
 
 
 def certificate_issue_if_earned(*, learner, course) -> Certificate | None:

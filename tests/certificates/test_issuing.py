@@ -40,12 +40,24 @@ def test_the_step_that_meets_the_rule_issues_the_certificate(client, course, lea
 @pytest.mark.parametrize(
     ("switches", "steps_to_take"),
     [
-        ({"require_quizzes": False, "require_post_questionnaire": False, "require_survey": False},
-         ["lessons"]),
+        (
+            {
+                "require_quizzes": False,
+                "require_post_questionnaire": False,
+                "require_survey": False,
+            },
+            ["lessons"],
+        ),
         ({"require_post_questionnaire": False, "require_survey": False}, ["lessons", "quiz"]),
         ({"require_survey": False}, ["lessons", "quiz", "post_questionnaire"]),
-        ({"require_lessons": False, "require_quizzes": False, "require_post_questionnaire": False},
-         ["survey"]),
+        (
+            {
+                "require_lessons": False,
+                "require_quizzes": False,
+                "require_post_questionnaire": False,
+            },
+            ["survey"],
+        ),
     ],
 )
 def test_only_the_switched_on_requirements_count(course, learner, steps, switches, steps_to_take):
@@ -118,7 +130,9 @@ def test_the_certificate_keeps_what_it_said_when_names_change(course, learner, s
     assert (certificate.holder_name, certificate.course_title) != ("Sumarni Rahayu", "Judul baru")
 
 
-def test_a_rule_relaxed_later_lets_the_learner_claim_the_certificate(client, course, learner, steps):
+def test_a_rule_relaxed_later_lets_the_learner_claim_the_certificate(
+    client, course, learner, steps
+):
     steps.lessons()
     steps.quiz()
     steps.post_questionnaire()
