@@ -45,6 +45,7 @@ class CertificateTemplate(models.Model):
     title = models.CharField(_("title"), max_length=100, default=_("Certificate of Completion"))
     body = models.TextField(
         _("body text"),
+        max_length=600,
         default=DEFAULT_BODY,
         validators=[placeholders_known],
         help_text=_(
@@ -121,6 +122,12 @@ class CertificateQuerySet(models.QuerySet):
     def current(self):
         """Certificates not replaced by a reissue (valid or revoked)."""
         return self.filter(replaced_at__isnull=True)
+
+    def with_status(self, status: str):
+        """Certificates whose ``status`` is ``status``: replaced wins over revoked."""
+        if status == self.model.Status.REPLACED:
+            return self.filter(replaced_at__isnull=False)
+        return self.current().filter(revoked_at__isnull=status == self.model.Status.VALID)
 
 
 class Certificate(models.Model):

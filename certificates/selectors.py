@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
+from lms import roles
 from quizzes.models import (
     KnowledgeCheckPage,
     Phase,
@@ -149,6 +150,14 @@ def template_for(course: CoursePage) -> CertificateTemplate | None:
 def certificates_of(*, learner) -> list[Certificate]:
     """A learner's certificates, newest first, replaced ones left out."""
     return list(Certificate.objects.current().filter(learner=learner).order_by("-issued_at"))
+
+
+def certificates_visible_to(user):
+    """Coordinators (and superusers) see every certificate; a mentor those of their cohorts."""
+    certificates = Certificate.objects.all()
+    if user.is_superuser or user.groups.filter(name=roles.COORDINATORS).exists():
+        return certificates
+    return certificates.filter(cohort__mentor=user)
 
 
 def certificate_owned_by(*, learner, certificate_id) -> Certificate | None:

@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 SERIAL_PREFIX = "PU"
 NOT_COMPLETE = _("Some requirements of this course are not met yet.")
 ALREADY_REVOKED = _("This certificate is already revoked.")
-REASON_REQUIRED = _("Say why the certificate is revoked; the holder and verifiers see it.")
+REASON_REQUIRED = _("Say why the certificate is revoked; its holder sees the reason.")
 NOT_CURRENT = _("This certificate has already been replaced.")
 
 

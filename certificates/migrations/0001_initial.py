@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(help_text='Only editors see this.', max_length=100, verbose_name='name')),
                 ('title', models.CharField(default='Certificate of Completion', max_length=100, verbose_name='title')),
-                ('body', models.TextField(default='has completed the {course} course of the Pintar UMKM programme, mentored by {mentor}, on {date}.', help_text="Printed under the holder's name. Placeholders: {course}, {business}, {name}, {mentor}, {date}, {serial}.", validators=[certificates.models.placeholders_known], verbose_name='body text')),
+                ('body', models.TextField(default='has completed the {course} course of the Pintar UMKM programme, mentored by {mentor}, on {date}.', max_length=600, help_text="Printed under the holder's name. Placeholders: {course}, {business}, {name}, {mentor}, {date}, {serial}.", validators=[certificates.models.placeholders_known], verbose_name='body text')),
                 ('signer_name', models.CharField(blank=True, max_length=150, verbose_name="signer's name")),
                 ('signer_role', models.CharField(blank=True, max_length=150, verbose_name="signer's role")),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),

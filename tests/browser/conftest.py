@@ -197,7 +197,7 @@ class Browsing:
     def sign_out(self) -> None:
         """Sign out from the profile page; lands on the home page, signed out."""
         self.visit("/akun/profil/")
-        self.submit(self.page.get_by_role("button", name="Keluar"))
+        self.submit(self.page.get_by_role("button", name="Keluar", exact=True))
         expect(self.page).to_have_url(self.url("/"))
         expect(
             self.page.get_by_role("navigation").get_by_role("link", name="Masuk")

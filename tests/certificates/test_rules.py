@@ -31,7 +31,9 @@ def test_every_combination_of_switches_and_progress(switches):
     rule = rules.Rule(*switches)
     for states in product([ABSENT, OPEN, MET], repeat=4):
         standing = standing_for(*states)
-        applying = [state for on, state in zip(switches, states, strict=True) if on and state != ABSENT]
+        applying = [
+            state for on, state in zip(switches, states, strict=True) if on and state != ABSENT
+        ]
         expected = bool(applying) and all(state == MET for state in applying)
         assert rules.is_complete(rule, standing) is expected, (switches, states)
         keys = [item.key for item in rules.requirements(rule, standing)]
