@@ -93,6 +93,7 @@ def standing_of(*, learner, course: CoursePage) -> rules.Standing:
 
 @dataclass
 class ChecklistItem:
+    key: str  # rules.LESSONS, rules.QUIZZES, ...
     label: str
     done: int
     total: int
@@ -131,7 +132,7 @@ def certificate_status_for(*, learner, course: CoursePage) -> CertificateStatus 
     if not items:
         return None
     checklist = [
-        ChecklistItem(REQUIREMENT_LABELS[item.key], item.done, item.total, item.met)
+        ChecklistItem(item.key, REQUIREMENT_LABELS[item.key], item.done, item.total, item.met)
         for item in items
     ]
     return CertificateStatus(

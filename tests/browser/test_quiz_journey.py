@@ -18,6 +18,7 @@ from quizzes.models import (
     Phase,
     QuizAttempt,
     QuizPage,
+    SurveyPage,
     SurveyResponse,
 )
 from tests.factories import (
@@ -271,7 +272,7 @@ def test_learner_answers_before_and_after_passes_the_quiz_offline_and_fills_in_t
     # Last, the satisfaction survey from the course page.
     browsing.follow(page.get_by_role("navigation", name="Jejak halaman").get_by_role("link"))
     expect(page).to_have_url(browsing.url(course.url))
-    browsing.follow(page.get_by_role("link", name="Survei kepuasan"))
+    browsing.follow(page.get_by_role("link", name="Survei kepuasan", exact=True))
     for number, choice in ((1, "5 · Sangat setuju"), (2, "4 · Setuju"), (3, "3 · Ragu-ragu")):
         page.get_by_role("group", name=f"{number}. Pernyataan {number}.").get_by_label(
             choice
@@ -281,6 +282,10 @@ def test_learner_answers_before_and_after_passes_the_quiz_offline_and_fills_in_t
     ).fill("Cara menghitung bunga pinjaman.")
     browsing.submit(page.get_by_role("button", name="Kirim jawaban saya"))
     expect(page.get_by_role("status")).to_contain_text("Terima kasih!")
+    # The survey was the last step to a certificate: it is issued and shown straight away.
+    expect(page).to_have_url(browsing.url("/sertifikat/"))
+    expect(page.get_by_role("status")).to_contain_text("Selamat!")
+    browsing.visit(SurveyPage.objects.get().url)
     expect(page.get_by_text("Anda sudah mengisi survei ini")).to_be_visible()
     expect(page.get_by_role("button", name="Kirim jawaban saya")).to_have_count(0)
     [response] = SurveyResponse.objects.filter(learner=member, course=course)

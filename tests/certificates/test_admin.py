@@ -115,7 +115,7 @@ def test_coordinator_sees_every_certificate_with_its_columns(client, coordinator
     assert response.status_code == 200
     assert serials(response) == {c.serial for c in certs.values()}
     page = response.content.decode()
-    for text in ("Bakpia Sleman", "Pemegang", "Kursus pemasaran", "Revoked", "Valid"):
+    for text in ("Bakpia Sleman", "Pemegang", "Kursus pemasaran", "Dicabut", "Sah"):
         assert text in page
 
 
