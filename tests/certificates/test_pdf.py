@@ -112,6 +112,16 @@ def test_pdf_names_holder_course_serial_date_and_verification_address():
     assert "27 November 2026" in text
 
 
+@pytest.mark.parametrize("code", ["abcfiflffi-_xyz012345678", "ffl-ffi_fifl0123456789"])
+def test_the_printed_address_copies_out_exactly_whatever_the_code(code):
+    """No ligature (fi, ffl) or line break may change the address a reader copies."""
+    certificate = issue(code=code)
+
+    text = page_of(render_pdf(certificate)).extract_text()
+
+    assert selectors.verification_url(certificate) in text
+
+
 def test_page_is_a4_landscape():
     page = page_of(render_pdf(issue()))
 

@@ -1,0 +1,63 @@
+"""A render that dies half-way leaves no half-written certificate, and is done again."""
+
+import io
+
+import pytest
+from django.core.files.storage import FileSystemStorage
+from django.core.management import call_command
+
+from certificates import services
+from certificates.models import Certificate
+
+pytestmark = pytest.mark.django_db
+
+
+class DiesMidWrite(FileSystemStorage):
+    """Writes the first bytes of a file, then the process 'dies' (as a killed worker does)."""
+
+    def _save(self, name, content):
+        path = self.path(name)
+        with open(path, "wb") as handle:
+            handle.write(content.read(1000))
+        raise SystemExit("worker killed")
+
+
+@pytest.fixture
+def certificate(course, learner, steps):
+    steps.lessons()
+    steps.quiz()
+    steps.post_questionnaire()
+    steps.survey()
+    return Certificate.objects.get(learner=learner)
+
+
+def test_a_render_killed_mid_write_leaves_the_certificate_without_a_pdf(
+    certificate, settings, monkeypatch
+):
+    storage = DiesMidWrite(location=settings.MEDIA_ROOT)
+    monkeypatch.setattr(Certificate._meta.get_field("pdf"), "storage", storage)
+    with pytest.raises(SystemExit):
+        services.certificate_render(certificate)
+    certificate.refresh_from_db()
+    assert certificate.pdf.name == ""
+
+
+def test_missing_pdfs_are_queued_again_and_rendered_whole(certificate, settings, monkeypatch):
+    storage = DiesMidWrite(location=settings.MEDIA_ROOT)
+    field = Certificate._meta.get_field("pdf")
+    with monkeypatch.context() as patched:
+        patched.setattr(field, "storage", storage)
+        with pytest.raises(SystemExit):
+            services.certificate_render(certificate)
+
+    out = io.StringIO()
+    call_command("render_missing_certificates", stdout=out)
+
+    assert out.getvalue().startswith("1 ")
+    certificate.refresh_from_db()
+    with certificate.pdf.open("rb") as pdf:
+        content = pdf.read()
+    assert content.startswith(b"%PDF")
+    assert content.rstrip().endswith(b"%%EOF")
+    call_command("render_missing_certificates", stdout=out)
+    assert "0 certificate" in out.getvalue().splitlines()[-1]
