@@ -17,7 +17,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # This project's own apps; `seed_demo` runs each one's demo.seed() in this order.
-PROJECT_APPS = ["lms", "courses", "quizzes", "certificates"]
+PROJECT_APPS = ["lms", "courses", "quizzes", "certificates", "reports"]
 
 INSTALLED_APPS = [
     *PROJECT_APPS,

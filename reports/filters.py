@@ -1,0 +1,78 @@
+"""The filters every report shares: they choose the enrolments a report counts."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+
+from courses.models import Cohort, CoursePage, Enrolment
+from courses.selectors import cohorts_visible_to
+from lms.models import Regency, Sector
+
+NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
+STATUSES = [
+    (NOT_STARTED, _("Not started")),
+    (IN_PROGRESS, _("In progress")),
+    (COMPLETED, _("Completed every lesson")),
+]
+
+
+def _cohorts(request):
+    if request is None:
+        return Cohort.objects.none()
+    return cohorts_visible_to(request.user).order_by("course__title", "-start_date", "name")
+
+
+class EnrolmentFilterSet(WagtailFilterSet):
+    """Course, class, regency or city, sector, enrolment dates and how far learners got. The
+    course is applied by the report (``reports.selectors.scope_for``), which needs it first."""
+
+    course = django_filters.ModelChoiceFilter(
+        label=_("Course"),
+        queryset=CoursePage.objects.live().order_by("title"),
+        empty_label=None,
+        method="filter_nothing",  # The report's scope applies the course.
+    )
+    cohort = django_filters.ModelChoiceFilter(
+        label=_("Class"), empty_label=_("All classes"), queryset=_cohorts
+    )
+    regency = django_filters.ChoiceFilter(
+        label=_("Regency or city"),
+        field_name="learner__membership__business__regency",
+        choices=Regency.choices,
+        empty_label=_("All"),
+    )
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"),
+        field_name="learner__membership__business__sector",
+        choices=Sector.choices,
+        empty_label=_("All"),
+    )
+    enrolled_at = django_filters.DateFromToRangeFilter(
+        label=_("Enrolled between"), widget=DateRangePickerWidget
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Progress"), choices=STATUSES, empty_label=_("All"), method="filter_status"
+    )
+
+    class Meta:
+        model = Enrolment
+        fields = ["course", "cohort", "regency", "sector", "enrolled_at", "status"]
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def filter_status(self, queryset, name, value):
+        from .selectors import scope_for, with_progress
+
+        course = self.form.cleaned_data.get("course")
+        if course is None:
+            return queryset
+        scope = scope_for(course=course, enrolments=queryset)
+        total = len(scope.lesson_ids)
+        annotated = with_progress(scope)
+        if value == NOT_STARTED:
+            return annotated.filter(done=0)
+        if value == COMPLETED:
+            return annotated.filter(done=total, done__gt=0)
+        return annotated.filter(Q(done__gt=0) & ~Q(done=total))

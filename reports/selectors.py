@@ -1,0 +1,485 @@
+"""Figures for coordinators and mentors, computed in the database.
+
+Every report starts from a ``Scope``: one course and the enrolments the viewer may see and has
+filtered (``reports.filters.EnrolmentFilterSet``). Each figure counts those enrolled learners
+only, so the overview and the per-business table always agree.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DecimalField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Floor, Least
+
+from certificates.models import Certificate
+from courses.models import CoursePage, Enrolment, LessonCompletion
+from courses.selectors import course_outline
+from lms import roles
+from lms.models import Business, Membership
+from quizzes.models import (
+    AttemptAnswer,
+    KnowledgeCheckPage,
+    Phase,
+    QuizAttempt,
+    QuizPage,
+    SurveyAnswer,
+    SurveyPage,
+    SurveyResponse,
+)
+
+
+def enrolments_visible_to(user) -> QuerySet[Enrolment]:
+    """Coordinators (and superusers) see every enrolment; a mentor those of their cohorts."""
+    enrolments = Enrolment.objects.all()
+    if user.is_superuser or user.groups.filter(name=roles.COORDINATORS).exists():
+        return enrolments
+    return enrolments.filter(cohort__mentor=user)
+
+
+@dataclass
+class Week:
+    number: int
+    title: str
+    lesson_ids: list[int]
+
+
+@dataclass
+class Scope:
+    course: CoursePage
+    enrolments: QuerySet  # of Enrolment, filtered, all of ``course``
+    weeks: list[Week]
+
+    @property
+    def lesson_ids(self) -> list[int]:
+        return [pk for week in self.weeks for pk in week.lesson_ids]
+
+    def learners(self):
+        return self.enrolments.values("learner")
+
+
+def scope_for(*, course: CoursePage, enrolments: QuerySet) -> Scope:
+    outline = course_outline(course=course)
+    weeks = [
+        Week(row.number, row.page.title, [lesson.pk for lesson in row.lessons])
+        for row in outline.weeks
+    ]
+    return Scope(course, enrolments.filter(course=course), weeks)
+
+
+def _count(queryset, **outer) -> Subquery:
+    """A correlated COUNT(*) of ``queryset`` (0 when it has no rows)."""
+    counted = (
+        queryset.filter(**outer).order_by().values(*outer).annotate(n=Count("pk")).values("n")[:1]
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def lessons_done(scope: Scope, lesson_ids, learner="learner") -> Subquery:
+    """How many of ``lesson_ids`` the enrolment's learner has done."""
+    if not lesson_ids:
+        return Value(0)
+    return _count(
+        LessonCompletion.objects.filter(lesson_id__in=lesson_ids),
+        learner=OuterRef(learner),
+    )
+
+
+def with_progress(scope: Scope, enrolments=None) -> QuerySet:
+    """Enrolments annotated with ``done`` (lessons done) and ``week_<n>`` (lessons done of week
+    n), for status filters and the funnel."""
+    enrolments = scope.enrolments if enrolments is None else enrolments
+    return enrolments.annotate(
+        done=lessons_done(scope, scope.lesson_ids),
+        **{f"week_{week.number}": lessons_done(scope, week.lesson_ids) for week in scope.weeks},
+    )
+
+
+def _score(course, phase) -> Subquery:
+    return Subquery(
+        QuizAttempt.objects.filter(course=course, phase=phase, learner=OuterRef("learner"))
+        .order_by("number")
+        .values("score_percent")[:1]
+    )
+
+
+def with_knowledge(scope: Scope, enrolments=None) -> QuerySet:
+    """Enrolments annotated with the learner's ``pre`` and ``post`` questionnaire scores."""
+    enrolments = scope.enrolments if enrolments is None else enrolments
+    return enrolments.annotate(
+        pre=_score(scope.course, Phase.PRE), post=_score(scope.course, Phase.POST)
+    )
+
+
+GAIN = ExpressionWrapper(F("post") - F("pre"), output_field=DecimalField())
+
+
+def _percent(part, whole) -> Decimal | None:
+    return Decimal(part * 100) / whole if whole else None
+
+
+def median_days_to_complete(scope: Scope) -> float | None:
+    """Median days from enrolment to the last lesson, over learners who did every lesson."""
+    total = len(scope.lesson_ids)
+    if not total:
+        return None
+    last_done = Subquery(
+        LessonCompletion.objects.filter(learner=OuterRef("learner"), lesson_id__in=scope.lesson_ids)
+        .order_by()
+        .values("learner")
+        .annotate(last=Max("completed_at"))
+        .values("last")[:1]
+    )
+    finished = (
+        with_progress(scope)
+        .filter(done=total)
+        .annotate(finished_at=last_done)
+        .annotate(
+            took=ExpressionWrapper(
+                F("finished_at") - F("enrolled_at"), output_field=DurationField()
+            )
+        )
+        .order_by("took")
+        .values_list("took", flat=True)
+    )
+    count = finished.count()
+    if not count:
+        return None
+    middle = list(finished[(count - 1) // 2 : count // 2 + 1])
+    seconds = sum(took.total_seconds() for took in middle) / len(middle)
+    return round(seconds / 86400, 1)
+
+
+@dataclass
+class Overview:
+    learners: int
+    businesses: int
+    started: int
+    funnel: list[tuple[Week, int]]  # learners who did every lesson of each week
+    completed: int  # learners who did every lesson of the course
+    certificates: int  # valid certificates of those learners
+    median_days: float | None
+    quizzes: list[dict]  # {"page", "learners", "passed", "pass_rate"} per week quiz
+    pre_mean: Decimal | None
+    post_mean: Decimal | None
+    paired: int
+    mean_gain: Decimal | None
+    improved: int
+    survey_responses: int
+
+    @property
+    def improved_share(self) -> Decimal | None:
+        return _percent(self.improved, self.paired)
+
+    @property
+    def survey_rate(self) -> Decimal | None:
+        return _percent(self.survey_responses, self.learners)
+
+    @property
+    def completion_rate(self) -> Decimal | None:
+        return _percent(self.completed, self.learners)
+
+
+def course_overview(scope: Scope) -> Overview:
+    """The course's figures for the scope's learners, in a fixed number of queries."""
+    total = len(scope.lesson_ids)
+    weeks = {f"week_{week.number}": len(week.lesson_ids) for week in scope.weeks}
+    progress = with_progress(scope).aggregate(
+        learners=Count("pk"),
+        businesses=Count("learner__membership__business", distinct=True),
+        started=Count("pk", filter=Q(done__gt=0)),
+        completed=Count("pk", filter=Q(done=total, done__gt=0)),
+        **{
+            f"funnel_{name}": Count("pk", filter=Q(**{name: count}, done__gt=0))
+            for name, count in weeks.items()
+        },
+    )
+    knowledge = with_knowledge(scope).aggregate(
+        pre_mean=Avg("pre"),
+        post_mean=Avg("post"),
+        paired=Count("pk", filter=Q(pre__isnull=False, post__isnull=False)),
+        mean_gain=Avg(GAIN, filter=Q(pre__isnull=False, post__isnull=False)),
+        improved=Count("pk", filter=Q(post__gt=F("pre"))),
+    )
+    learners = scope.learners()
+    quizzes = []
+    pages = {page.pk: page for page in QuizPage.objects.live().descendant_of(scope.course)}
+    rows = (
+        QuizAttempt.objects.filter(page_id__in=pages, phase=Phase.QUIZ, learner__in=learners)
+        .values("page_id")
+        .annotate(
+            learners=Count("learner", distinct=True),
+            passed=Count("learner", filter=Q(passed=True), distinct=True),
+        )
+    )
+    by_page = {row["page_id"]: row for row in rows}
+    for page in sorted(pages.values(), key=lambda page: page.path):
+        row = by_page.get(page.pk, {"learners": 0, "passed": 0})
+        quizzes.append(
+            {
+                "page": page,
+                "learners": row["learners"],
+                "passed": row["passed"],
+                "pass_rate": _percent(row["passed"], row["learners"]),
+            }
+        )
+    return Overview(
+        learners=progress["learners"],
+        businesses=progress["businesses"],
+        started=progress["started"],
+        funnel=[(week, progress[f"funnel_week_{week.number}"]) for week in scope.weeks],
+        completed=progress["completed"],
+        certificates=Certificate.objects.with_status(Certificate.Status.VALID)
+        .filter(course=scope.course, learner__in=learners)
+        .count(),
+        median_days=median_days_to_complete(scope),
+        quizzes=quizzes,
+        pre_mean=knowledge["pre_mean"],
+        post_mean=knowledge["post_mean"],
+        paired=knowledge["paired"],
+        mean_gain=knowledge["mean_gain"],
+        improved=knowledge["improved"],
+        survey_responses=SurveyResponse.objects.filter(
+            course=scope.course, learner__in=learners
+        ).count(),
+    )
+
+
+def business_rows(scope: Scope) -> QuerySet[Business]:
+    """One row per business with a learner in the scope, with its figures over those learners.
+
+    Annotations: ``learners``, ``members``, ``cohort_name`` (the owner's class first),
+    ``lessons_done`` (distinct lessons done by any of its learners), ``progress`` (percent),
+    ``weeks_completed``, ``quiz_mean``, ``pre_mean``, ``post_mean``, ``certificate_count``."""
+    # Rows of the business's learners in the scope: correlated on the business, one level deep.
+    theirs = {"learner__membership__business": OuterRef("pk"), "learner__in": scope.learners()}
+    total = len(scope.lesson_ids)
+
+    def distinct_lessons(lesson_ids):
+        if not lesson_ids:
+            return Value(0)
+        counted = (
+            LessonCompletion.objects.filter(lesson_id__in=lesson_ids, **theirs)
+            .order_by()
+            .values("learner__membership__business")
+            .annotate(n=Count("lesson", distinct=True))
+            .values("n")[:1]
+        )
+        return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+    def mean_score(phase):
+        averaged = (
+            QuizAttempt.objects.filter(course=scope.course, phase=phase, **theirs)
+            .order_by()
+            .values("learner__membership__business")
+            .annotate(mean=Avg("score_percent"))
+            .values("mean")[:1]
+        )
+        return Subquery(averaged, output_field=DecimalField(max_digits=5, decimal_places=2))
+
+    weeks_completed = sum(
+        (
+            Case(When(**{f"week_{week.number}": len(week.lesson_ids)}, then=1), default=0)
+            for week in scope.weeks
+            if week.lesson_ids
+        ),
+        Value(0),
+    )
+    valid = Certificate.objects.with_status(Certificate.Status.VALID)
+    rows = Business.objects.filter(
+        pk__in=scope.enrolments.values("learner__membership__business")
+    ).annotate(
+        learners=_count(scope.enrolments, learner__membership__business=OuterRef("pk")),
+        members=_count(Membership.objects, business=OuterRef("pk")),
+        cohort_name=Subquery(
+            scope.enrolments.filter(
+                learner__membership__business=OuterRef("pk"), cohort__isnull=False
+            )
+            .order_by("-learner__membership__is_owner", "enrolled_at")
+            .values("cohort__name")[:1]
+        ),
+        lessons_done=distinct_lessons(scope.lesson_ids),
+        **{f"week_{week.number}": distinct_lessons(week.lesson_ids) for week in scope.weeks},
+        quiz_mean=mean_score(Phase.QUIZ),
+        pre_mean=mean_score(Phase.PRE),
+        post_mean=mean_score(Phase.POST),
+        certificate_count=_count(
+            valid.filter(course=scope.course, learner__in=scope.learners()),
+            learner__membership__business=OuterRef("pk"),
+        ),
+    )
+    return rows.annotate(
+        weeks_completed=ExpressionWrapper(weeks_completed, output_field=IntegerField()),
+        progress=ExpressionWrapper(
+            F("lessons_done") * 100.0 / total if total else Value(0.0),
+            output_field=FloatField(),
+        ),
+    )
+
+
+def business_members(scope: Scope, business: Business) -> list[Enrolment]:
+    """A business's learners in the scope, each with progress, scores and certificate."""
+    enrolments = with_knowledge(
+        scope, with_progress(scope, scope.enrolments.filter(learner__membership__business=business))
+    ).select_related("learner", "cohort", "learner__membership")
+    enrolments = enrolments.annotate(
+        quiz_mean=Subquery(
+            QuizAttempt.objects.filter(
+                course=scope.course, phase=Phase.QUIZ, learner=OuterRef("learner")
+            )
+            .order_by()
+            .values("learner")
+            .annotate(mean=Avg("score_percent"))
+            .values("mean")[:1],
+            output_field=DecimalField(max_digits=5, decimal_places=2),
+        ),
+        certificate_serial=Subquery(
+            Certificate.objects.current()
+            .filter(course=scope.course, learner=OuterRef("learner"))
+            .values("serial")[:1]
+        ),
+    ).order_by("-learner__membership__is_owner", "learner__full_name")
+    return list(enrolments)
+
+
+def attempts_of(scope: Scope, business: Business) -> QuerySet[QuizAttempt]:
+    return (
+        QuizAttempt.objects.filter(
+            course=scope.course,
+            learner__in=scope.enrolments.filter(learner__membership__business=business).values(
+                "learner"
+            ),
+        )
+        .select_related("learner")
+        .order_by("learner__full_name", "submitted_at")
+    )
+
+
+def knowledge_pairs(scope: Scope) -> QuerySet[Enrolment]:
+    """Learners with both questionnaire scores: ``pre``, ``post`` and ``gain``."""
+    return (
+        with_knowledge(scope)
+        .filter(pre__isnull=False, post__isnull=False)
+        .annotate(gain=GAIN)
+        .select_related("learner", "learner__membership__business")
+    )
+
+
+def score_distribution(scope: Scope, phase: str, *, bucket: int = 10) -> dict[int, int]:
+    """How many learners scored in each ``bucket``-wide band (0-9, 10-19, …, 90-100)."""
+    band = Least(
+        Floor(F("score_percent") / bucket) * bucket,
+        Value(100 - bucket),
+        output_field=IntegerField(),
+    )
+    rows = (
+        QuizAttempt.objects.filter(
+            course=scope.course, phase=phase, number=1, learner__in=scope.learners()
+        )
+        .annotate(band=band)
+        .values("band")
+        .annotate(n=Count("pk"))
+    )
+    counts = dict.fromkeys(range(0, 100, bucket), 0)
+    for row in rows:
+        counts[int(row["band"])] += row["n"]
+    return counts
+
+
+def likert_results(scope: Scope) -> list[dict]:
+    """Per agree/disagree item of the course's survey: prompt, counts 1..5, answers, mean."""
+    page = SurveyPage.objects.live().child_of(scope.course).first()
+    if page is None:
+        return []
+    rows = (
+        SurveyAnswer.objects.filter(
+            response__course=scope.course,
+            response__learner__in=scope.learners(),
+            likert__isnull=False,
+        )
+        .values("item_id", "likert")
+        .annotate(n=Count("pk"))
+    )
+    counts = {}
+    for row in rows:
+        counts.setdefault(row["item_id"], {})[row["likert"]] = row["n"]
+    results = []
+    for block in page.items:
+        if block.block_type != "likert":
+            continue
+        item = {value: counts.get(block.id, {}).get(value, 0) for value in range(1, 6)}
+        answers = sum(item.values())
+        mean = Decimal(sum(value * n for value, n in item.items())) / answers if answers else None
+        results.append(
+            {
+                "id": block.id,
+                "prompt": block.value["prompt"],
+                "counts": item,
+                "answers": answers,
+                "mean": mean,
+            }
+        )
+    return results
+
+
+def open_answers(scope: Scope, *, search: str = "") -> QuerySet[SurveyAnswer]:
+    answers = SurveyAnswer.objects.filter(
+        response__course=scope.course,
+        response__learner__in=scope.learners(),
+        likert__isnull=True,
+    ).exclude(text="")
+    if search:
+        answers = answers.filter(text__icontains=search)
+    return answers.select_related("response").order_by("-response__submitted_at")
+
+
+def question_results(scope: Scope) -> list[dict]:
+    """Per week quiz and for the questionnaire: each question with the percent of the
+    scope's attempts that got it fully right, so mentors can fix confusing questions."""
+    pages = list(QuizPage.objects.live().descendant_of(scope.course).order_by("path"))
+    pages += list(KnowledgeCheckPage.objects.live().child_of(scope.course))
+    rows = (
+        AttemptAnswer.objects.filter(
+            attempt__page_id__in=[page.pk for page in pages],
+            attempt__learner__in=scope.learners(),
+        )
+        .values("attempt__page_id", "question_id")
+        .annotate(
+            attempts=Count("pk"),
+            right=Sum(Case(When(score=1, then=1), default=0, output_field=IntegerField())),
+        )
+    )
+    by_question = {(row["attempt__page_id"], row["question_id"]): row for row in rows}
+    results = []
+    for page in pages:
+        questions = []
+        for block in page.questions:
+            row = by_question.get((page.pk, block.id), {"attempts": 0, "right": 0})
+            questions.append(
+                {
+                    "id": block.id,
+                    "prompt": block.value["prompt"],
+                    "attempts": row["attempts"],
+                    "right": row["right"],
+                    "percent": _percent(row["right"], row["attempts"]),
+                }
+            )
+        results.append({"page": page, "questions": questions})
+    return results
