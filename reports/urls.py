@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+
+def _report(name, view_class):
+    return [
+        path(f"{name}/", view_class.as_view(), name=name),
+        path(f"{name}/results/", view_class.as_view(results_only=True), name=f"{name}_results"),
+    ]
+
+
+urlpatterns = [
+    *_report("overview", views.OverviewView),
+    *_report("businesses", views.BusinessReportView),
+    *_report("knowledge", views.KnowledgeReportView),
+    *_report("survey", views.SurveyReportView),
+    *_report("questions", views.QuestionReportView),
+    path("businesses/<int:pk>/", views.BusinessDetailView.as_view(), name="business"),
+]

@@ -1,0 +1,484 @@
+"""The coordinators' reports: Wagtail report views over one course's filtered enrolments.
+
+Each view lists one table (exported to CSV or XLSX with the filters applied) and draws its
+charts above it from the same scope, so every figure on a page counts the same learners.
+"""
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+
+from courses.models import CoursePage
+from lms.models import Business
+
+from . import charts, selectors
+from .filters import EnrolmentFilterSet
+
+EXPORT_CHUNK = 2000
+
+
+def can_view_reports(user) -> bool:
+    return user.is_active and (
+        user.is_superuser or user.groups.filter(name__in=["Coordinators", "Mentors"]).exists()
+    )
+
+
+class ReportAccessMixin:
+    """Coordinators and superusers see every learner; mentors those of their classes; nobody
+    else gets in."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_reports(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ScopedReportView(ReportAccessMixin, ReportView):
+    """A report over the enrolments of one course that the viewer may see and has filtered."""
+
+    filterset_class = EnrolmentFilterSet
+    template_name = "reports/report.html"
+    header_icon = "table"
+    paginate_by = 50
+    report_name = ""  # the URL name under reports:, e.g. "overview"
+    export_prefix = ""
+
+    @cached_property
+    def index_url_name(self):
+        return f"reports:{self.report_name}"
+
+    @cached_property
+    def index_results_url_name(self):
+        return f"reports:{self.report_name}_results"
+
+    @cached_property
+    def course(self):
+        chosen = None
+        if self.filters is not None and self.filters.is_valid():
+            chosen = self.filters.form.cleaned_data.get("course")
+        return chosen or CoursePage.objects.live().order_by("title").first()
+
+    @cached_property
+    def scope(self):
+        enrolments = selectors.enrolments_visible_to(self.request.user).filter(course=self.course)
+        return selectors.scope_for(course=self.course, enrolments=self.filter_queryset(enrolments))
+
+    def get_filename(self):
+        return f"{self.export_prefix}-{timezone.localdate():%Y%m%d}"
+
+    def get_queryset(self):
+        return self.order_queryset(self.rows()) if self.course else []
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+    def rows(self):
+        raise NotImplementedError
+
+    def render_to_response(self, context, **response_kwargs):
+        rows = context["object_list"]
+        if self.is_export and hasattr(rows, "iterator"):
+            # Stream from the database in chunks rather than holding every row.
+            context["object_list"] = rows.iterator(chunk_size=EXPORT_CHUNK)
+        return super().render_to_response(context, **response_kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["course"] = self.course
+        context["reports"] = report_links(self.request)
+        return context
+
+
+def report_links(request):
+    """The report tabs, each keeping the current filters."""
+    query = request.GET.copy()
+    for key in ("p", "ordering", "export", "q"):
+        query.pop(key, None)
+    suffix = f"?{query.urlencode()}" if query else ""
+    return [
+        {"label": label, "url": reverse(f"reports:{name}") + suffix, "name": name}
+        for name, label in REPORTS
+    ]
+
+
+class OverviewView(ScopedReportView):
+    page_title = _("Course overview")
+    report_name = "overview"
+    export_prefix = "ringkasan"
+    results_template_name = "reports/overview_results.html"
+    columns = [Column("label", label=_("Figure")), Column("value", label=_("Value"))]
+    list_export = ["label", "value"]
+    export_headings = {"label": _("Figure"), "value": _("Value")}
+    paginate_by = None
+
+    def order_queryset(self, queryset):
+        return queryset
+
+    @cached_property
+    def overview(self):
+        return selectors.course_overview(self.scope)
+
+    def rows(self):
+        overview = self.overview
+        rows = [
+            (_("Businesses enrolled"), overview.businesses),
+            (_("Learners enrolled"), overview.learners),
+            (_("Learners started"), overview.started),
+        ]
+        for week, count in overview.funnel:
+            rows.append((_("Completed week %(number)s") % {"number": week.number}, count))
+        rows += [
+            (_("Completed the course"), overview.completed),
+            (_("Certificates issued"), overview.certificates),
+            (_("Median days to complete"), overview.median_days),
+        ]
+        for quiz in overview.quizzes:
+            rows.append(
+                (_("Pass rate (%%): %(quiz)s") % {"quiz": quiz["page"].title}, quiz["pass_rate"])
+            )
+        rows += [
+            (_("Mean score before (%)"), overview.pre_mean),
+            (_("Mean score after (%)"), overview.post_mean),
+            (_("Learners with both scores"), overview.paired),
+            (_("Mean gain (points)"), overview.mean_gain),
+            (_("Learners who improved (%)"), overview.improved_share),
+            (_("Survey responses"), overview.survey_responses),
+            (_("Survey response rate (%)"), overview.survey_rate),
+        ]
+        return [{"label": str(label), "value": _round(value)} for label, value in rows]
+
+    def get_context_data(self, **kwargs):
+        if not self.course:
+            return super().get_context_data(**kwargs)
+        overview = self.overview
+        funnel = [
+            (_("Enrolled"), overview.learners),
+            (_("Started"), overview.started),
+            *[
+                (_("Week %(number)s done") % {"number": week.number}, count)
+                for week, count in overview.funnel
+            ],
+            (_("Every lesson done"), overview.completed),
+            (_("Certificate"), overview.certificates),
+        ]
+        chart_specs = {
+            "funnel": charts.bar_chart(
+                _("How far learners got"),
+                funnel,
+                label_heading=_("Step"),
+                value_heading=_("Learners"),
+            ),
+            "quizzes": charts.percent_bars(
+                _("Week quizzes: learners who passed"),
+                [(q["page"].title, q["pass_rate"], q["learners"]) for q in overview.quizzes],
+                label_heading=_("Quiz"),
+                value_heading=_("Passed (%)"),
+                count_heading=_("Learners who tried"),
+            ),
+            "knowledge": charts.bar_chart(
+                _("Questionnaire: mean score before and after"),
+                [(_("Before"), overview.pre_mean), (_("After"), overview.post_mean)],
+                max_value=100,
+                unit="%",
+                decimals=1,
+                label_heading=_("When"),
+                value_heading=_("Mean score (%)"),
+            ),
+        }
+        return super().get_context_data(overview=overview, charts=chart_specs, **kwargs)
+
+
+def _round(value):
+    return round(value, 1) if value is not None and not isinstance(value, int) else value
+
+
+class BusinessColumn(TitleColumn):
+    def get_link_url(self, instance, parent_context):
+        query = parent_context["request"].GET.copy()
+        for key in ("p", "ordering", "export"):
+            query.pop(key, None)
+        url = reverse("reports:business", args=[instance.pk])
+        return f"{url}?{query.urlencode()}" if query else url
+
+
+class BusinessReportView(ScopedReportView):
+    page_title = _("Businesses")
+    report_name = "businesses"
+    results_template_name = "reports/businesses_results.html"
+    export_prefix = "usaha"
+    header_icon = "home"
+    default_ordering = "name"
+    columns = [
+        BusinessColumn("name", label=_("Business"), sort_key="name"),
+        Column("sibakul_number", label=_("SiBakul number")),
+        Column("get_regency_display", label=_("Regency or city"), sort_key="regency"),
+        Column("get_sector_display", label=_("Sector"), sort_key="sector"),
+        Column("cohort_name", label=_("Class"), sort_key="cohort_name"),
+        Column("members", label=_("Members"), sort_key="members"),
+        Column("learners", label=_("Learners"), sort_key="learners"),
+        Column("progress_display", label=_("Progress (%)"), sort_key="progress"),
+        Column("weeks_completed", label=_("Weeks completed"), sort_key="weeks_completed"),
+        Column("quiz_display", label=_("Mean quiz score"), sort_key="quiz_mean"),
+        Column("pre_display", label=_("Before"), sort_key="pre_mean"),
+        Column("post_display", label=_("After"), sort_key="post_mean"),
+        Column("certificate_count", label=_("Certificates"), sort_key="certificate_count"),
+    ]
+    list_export = [
+        "name",
+        "sibakul_number",
+        "get_regency_display",
+        "get_sector_display",
+        "cohort_name",
+        "members",
+        "learners",
+        "progress_display",
+        "weeks_completed",
+        "quiz_display",
+        "pre_display",
+        "post_display",
+        "certificate_count",
+    ]
+
+    @cached_property
+    def export_headings(self):
+        return {column.name: column.label for column in self.columns}
+
+    def rows(self):
+        return selectors.business_rows(self.scope)
+
+    def order_queryset(self, queryset):
+        ordered = super().order_queryset(queryset)
+        return (
+            ordered.order_by(*ordered.query.order_by, "pk") if ordered.query.order_by else ordered
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        for row in object_list:
+            _decorate(row)
+        return object_list
+
+    def to_row_dict(self, item):
+        return super().to_row_dict(_decorate(item))
+
+
+def _decorate(row):
+    row.progress_display = _round(row.progress)
+    row.quiz_display = _round(row.quiz_mean)
+    row.pre_display = _round(row.pre_mean)
+    row.post_display = _round(row.post_mean)
+    return row
+
+
+class BusinessDetailView(ReportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    """One business: each learner's progress, scores, attempts and certificate."""
+
+    template_name = "reports/business_detail.html"
+    header_icon = "home"
+
+    @cached_property
+    def report(self):
+        view = BusinessReportView()
+        view.setup(self.request)
+        return view
+
+    @cached_property
+    def business(self):
+        return get_object_or_404(
+            Business.objects.filter(
+                pk__in=self.report.scope.enrolments.values("learner__membership__business")
+            ),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_page_title(self):
+        return self.business.name
+
+    def get_page_subtitle(self):
+        return self.report.course.title
+
+    def get_context_data(self, **kwargs):
+        scope = self.report.scope
+        return super().get_context_data(
+            business=self.business,
+            course=self.report.course,
+            members=selectors.business_members(scope, self.business),
+            attempts=selectors.attempts_of(scope, self.business),
+            total_lessons=len(scope.lesson_ids),
+            back_url=report_links(self.request)[1]["url"],
+            **kwargs,
+        )
+
+
+class KnowledgeReportView(ScopedReportView):
+    page_title = _("Knowledge gain")
+    report_name = "knowledge"
+    export_prefix = "pengetahuan"
+    header_icon = "pick"
+    results_template_name = "reports/knowledge_results.html"
+    default_ordering = "learner__full_name"
+    columns = [
+        Column("learner", label=_("Learner"), sort_key="learner__full_name"),
+        Column("business_name", label=_("Business"), sort_key="business_name"),
+        Column("pre", label=_("Before"), sort_key="pre"),
+        Column("post", label=_("After"), sort_key="post"),
+        Column("gain", label=_("Gain (points)"), sort_key="gain"),
+    ]
+    list_export = ["learner.full_name", "business_name", "pre", "post", "gain"]
+    export_headings = {
+        "learner.full_name": _("Learner"),
+        "business_name": _("Business"),
+        "pre": _("Before"),
+        "post": _("After"),
+        "gain": _("Gain (points)"),
+    }
+
+    def rows(self):
+        from django.db.models import F
+
+        return selectors.knowledge_pairs(self.scope).annotate(
+            business_name=F("learner__membership__business__name")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.course:
+            pre = selectors.score_distribution(self.scope, "pre")
+            post = selectors.score_distribution(self.scope, "post")
+            context["charts"] = {
+                "distribution": charts.histogram_counts(
+                    _("Questionnaire scores before and after the course"),
+                    {_("Before"): list(pre.values()), _("After"): list(post.values())},
+                    label_heading=_("Score"),
+                )
+            }
+            context["overview"] = selectors.course_overview(self.scope)
+        return context
+
+
+class SurveyReportView(ScopedReportView):
+    page_title = _("Survey results")
+    report_name = "survey"
+    export_prefix = "survei"
+    header_icon = "comment"
+    results_template_name = "reports/survey_results.html"
+    columns = [
+        Column("prompt", label=_("Question")),
+        Column("text", label=_("Answer")),
+        Column("submitted_at", label=_("Sent")),
+    ]
+    list_export = ["prompt", "text", "submitted_at"]
+    export_headings = {"prompt": _("Question"), "text": _("Answer"), "submitted_at": _("Sent")}
+    search_fields = ["text"]
+    is_searchable = True
+
+    def search_queryset(self, queryset):
+        return queryset
+
+    def order_queryset(self, queryset):
+        return queryset
+
+    @cached_property
+    def prompts(self):
+        from quizzes.models import SurveyPage
+
+        page = SurveyPage.objects.live().child_of(self.course).first()
+        return {block.id: block.value["prompt"] for block in page.items} if page else {}
+
+    def rows(self):
+        from django.db.models import F
+
+        return selectors.open_answers(self.scope, search=self.search_query or "").annotate(
+            submitted_at=F("response__submitted_at")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        for answer in object_list:
+            answer.prompt = self.prompts.get(answer.item_id, "")
+        return object_list
+
+    def to_row_dict(self, item):
+        item.prompt = self.prompts.get(item.item_id, "")
+        return super().to_row_dict(item)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.course:
+            context["charts"] = {
+                "likert": charts.likert_chart(
+                    _("Agree or disagree"),
+                    [
+                        (item["prompt"], item["counts"])
+                        for item in selectors.likert_results(self.scope)
+                    ],
+                    label_heading=_("Statement"),
+                )
+            }
+        return context
+
+
+class QuestionReportView(ScopedReportView):
+    page_title = _("Questions")
+    report_name = "questions"
+    export_prefix = "soal"
+    header_icon = "help"
+    results_template_name = "reports/questions_results.html"
+    paginate_by = None
+    columns = [
+        Column("quiz", label=_("Quiz")),
+        Column("prompt", label=_("Question")),
+        Column("attempts", label=_("Answers")),
+        Column("right", label=_("Right")),
+        Column("percent", label=_("Right (%)")),
+    ]
+    list_export = ["quiz", "prompt", "attempts", "right", "percent"]
+
+    @cached_property
+    def export_headings(self):
+        return {column.name: column.label for column in self.columns}
+
+    def order_queryset(self, queryset):
+        return queryset
+
+    @cached_property
+    def results(self):
+        return selectors.question_results(self.scope)
+
+    def rows(self):
+        return [
+            {**question, "quiz": result["page"].title, "percent": _round(question["percent"])}
+            for result in self.results
+            for question in result["questions"]
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.course:
+            context["charts"] = {
+                "questions": [
+                    charts.percent_bars(
+                        result["page"].title,
+                        [(q["prompt"], q["percent"], q["attempts"]) for q in result["questions"]],
+                        label_heading=_("Question"),
+                        value_heading=_("Right (%)"),
+                        count_heading=_("Answers"),
+                    )
+                    for result in self.results
+                ]
+            }
+        return context
+
+
+REPORTS = [
+    ("overview", _("Overview")),
+    ("businesses", _("Businesses")),
+    ("knowledge", _("Knowledge gain")),
+    ("survey", _("Survey")),
+    ("questions", _("Questions")),
+]
