@@ -37,12 +37,12 @@ QUESTIONS = [
 ]
 
 
-
 @pytest.fixture(autouse=True)
 def english():
     """The expected texts below are the English source strings."""
     with translation.override("en"):
         yield
+
 
 def percent(text: str) -> float:
     assert text.endswith("%")
