@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install migrate seed test bench bench-load serve-prod lint format messages lock clean
+.PHONY: run install migrate seed test bench bench-load bench-reports serve-prod lint format messages lock clean
 
 # The web server and, beside it, the task worker that renders certificate PDFs; Ctrl+C stops both.
 run: install migrate seed
@@ -59,6 +59,11 @@ serve-prod: install
 # docs/benchmarks.md. About four minutes.
 bench-load: install
 	$(BIN)/python -m bench.load
+
+# The coordinators' reports with 50,000 synthetic learners in 20,000 businesses on PostgreSQL
+# (database pintar_synth, filled on the first run in a few minutes); see docs/benchmarks.md.
+bench-reports: install
+	$(BIN)/python -m bench.reports
 
 lint: install
 	$(BIN)/ruff check .

@@ -128,10 +128,7 @@ def with_knowledge(scope: Scope, enrolments=None) -> QuerySet:
     )
 
 
-GAIN = ExpressionWrapper(F("post") - F("pre"), output_field=DecimalField())
-
-
-def _percent(part, whole) -> Decimal | None:
+def percent(part, whole) -> Decimal | None:
     return Decimal(part * 100) / whole if whole else None
 
 
@@ -186,38 +183,84 @@ class Overview:
 
     @property
     def improved_share(self) -> Decimal | None:
-        return _percent(self.improved, self.paired)
+        return percent(self.improved, self.paired)
 
     @property
     def survey_rate(self) -> Decimal | None:
-        return _percent(self.survey_responses, self.learners)
+        return percent(self.survey_responses, self.learners)
 
     @property
     def completion_rate(self) -> Decimal | None:
-        return _percent(self.completed, self.learners)
+        return percent(self.completed, self.learners)
+
+
+def learner_progress(scope: Scope) -> dict:
+    """Learners who started, did every lesson (``completed``) and did every lesson of each
+    week (``week_<n>``): one pass over their lesson completions, grouped by learner."""
+    if not scope.lesson_ids:
+        return {"started": 0, "completed": 0, **{f"week_{w.number}": 0 for w in scope.weeks}}
+    per_learner = (
+        LessonCompletion.objects.filter(
+            learner__in=scope.learners(), lesson_id__in=scope.lesson_ids
+        )
+        .values("learner")
+        .annotate(
+            done=Count("pk"),
+            **{
+                f"done_{week.number}": Count("pk", filter=Q(lesson_id__in=week.lesson_ids))
+                for week in scope.weeks
+                if week.lesson_ids
+            },
+        )
+    )
+    every_week = {
+        f"week_{week.number}": Count(
+            "learner", filter=Q(**{f"done_{week.number}": len(week.lesson_ids)})
+        )
+        if week.lesson_ids
+        else Count("learner")
+        for week in scope.weeks
+    }
+    return per_learner.aggregate(
+        started=Count("learner"),
+        completed=Count("learner", filter=Q(done=len(scope.lesson_ids))),
+        **every_week,
+    )
+
+
+def knowledge_summary(scope: Scope) -> dict:
+    """Questionnaire means before and after, and over learners with both: how many, the mean
+    gain and how many improved."""
+    first = QuizAttempt.objects.filter(course=scope.course, number=1, learner__in=scope.learners())
+    before = first.filter(phase=Phase.PRE).aggregate(pre_mean=Avg("score_percent"))
+    pre = Subquery(
+        QuizAttempt.objects.filter(
+            course=scope.course, phase=Phase.PRE, number=1, learner=OuterRef("learner")
+        ).values("score_percent")[:1]
+    )
+    paired = Q(pre__isnull=False)
+    gain = ExpressionWrapper(F("score_percent") - F("pre"), output_field=DecimalField())
+    after = (
+        first.filter(phase=Phase.POST)
+        .annotate(pre=pre)
+        .aggregate(
+            post_mean=Avg("score_percent"),
+            paired=Count("pk", filter=paired),
+            mean_gain=Avg(gain, filter=paired),
+            improved=Count("pk", filter=paired & Q(score_percent__gt=F("pre"))),
+        )
+    )
+    return {**before, **after}
 
 
 def course_overview(scope: Scope) -> Overview:
     """The course's figures for the scope's learners, in a fixed number of queries."""
-    total = len(scope.lesson_ids)
-    weeks = {f"week_{week.number}": len(week.lesson_ids) for week in scope.weeks}
-    progress = with_progress(scope).aggregate(
-        learners=Count("pk"),
-        businesses=Count("learner__membership__business", distinct=True),
-        started=Count("pk", filter=Q(done__gt=0)),
-        completed=Count("pk", filter=Q(done=total, done__gt=0)),
-        **{
-            f"funnel_{name}": Count("pk", filter=Q(**{name: count}, done__gt=0))
-            for name, count in weeks.items()
-        },
+    learners = scope.learners()
+    counts = scope.enrolments.aggregate(
+        learners=Count("pk"), businesses=Count("learner__membership__business", distinct=True)
     )
-    knowledge = with_knowledge(scope).aggregate(
-        pre_mean=Avg("pre"),
-        post_mean=Avg("post"),
-        paired=Count("pk", filter=Q(pre__isnull=False, post__isnull=False)),
-        mean_gain=Avg(GAIN, filter=Q(pre__isnull=False, post__isnull=False)),
-        improved=Count("pk", filter=Q(post__gt=F("pre"))),
-    )
+    progress = learner_progress(scope)
+    knowledge = knowledge_summary(scope)
     learners = scope.learners()
     quizzes = []
     pages = {page.pk: page for page in QuizPage.objects.live().descendant_of(scope.course)}
@@ -237,14 +280,14 @@ def course_overview(scope: Scope) -> Overview:
                 "page": page,
                 "learners": row["learners"],
                 "passed": row["passed"],
-                "pass_rate": _percent(row["passed"], row["learners"]),
+                "pass_rate": percent(row["passed"], row["learners"]),
             }
         )
     return Overview(
-        learners=progress["learners"],
-        businesses=progress["businesses"],
+        learners=counts["learners"],
+        businesses=counts["businesses"],
         started=progress["started"],
-        funnel=[(week, progress[f"funnel_week_{week.number}"]) for week in scope.weeks],
+        funnel=[(week, progress[f"week_{week.number}"]) for week in scope.weeks],
         completed=progress["completed"],
         certificates=Certificate.objects.with_status(Certificate.Status.VALID)
         .filter(course=scope.course, learner__in=learners)
@@ -372,13 +415,25 @@ def attempts_of(scope: Scope, business: Business) -> QuerySet[QuizAttempt]:
     )
 
 
-def knowledge_pairs(scope: Scope) -> QuerySet[Enrolment]:
-    """Learners with both questionnaire scores: ``pre``, ``post`` and ``gain``."""
+def knowledge_pairs(scope: Scope) -> QuerySet[QuizAttempt]:
+    """Questionnaire answers after the course of learners who also answered before: each with
+    ``pre``, ``post``, ``gain`` and ``business_name``."""
+    pre = Subquery(
+        QuizAttempt.objects.filter(
+            course=scope.course, phase=Phase.PRE, number=1, learner=OuterRef("learner")
+        ).values("score_percent")[:1]
+    )
     return (
-        with_knowledge(scope)
-        .filter(pre__isnull=False, post__isnull=False)
-        .annotate(gain=GAIN)
-        .select_related("learner", "learner__membership__business")
+        QuizAttempt.objects.filter(
+            course=scope.course, phase=Phase.POST, number=1, learner__in=scope.learners()
+        )
+        .annotate(pre=pre, post=F("score_percent"))
+        .filter(pre__isnull=False)
+        .annotate(
+            gain=ExpressionWrapper(F("post") - F("pre"), output_field=DecimalField()),
+            business_name=F("learner__membership__business__name"),
+        )
+        .select_related("learner")
     )
 
 
@@ -478,7 +533,7 @@ def question_results(scope: Scope) -> list[dict]:
                     "prompt": block.value["prompt"],
                     "attempts": row["attempts"],
                     "right": row["right"],
-                    "percent": _percent(row["right"], row["attempts"]),
+                    "percent": percent(row["right"], row["attempts"]),
                 }
             )
         results.append({"page": page, "questions": questions})

@@ -1,0 +1,138 @@
+"""`make bench-reports`: the coordinators' reports at province scale, on PostgreSQL.
+
+Fills BENCH_REPORTS_DATABASE_URL (default ``pintar_synth`` on 127.0.0.1, created if missing)
+with ``seed_synthetic`` (20,000 businesses, 50,000 learners) unless it already holds that many
+learners, then prints, for each report page (first page of results, no filter and with a
+regency filter), the median time and the SQL queries through Django's test client, and for the
+full per-business CSV export its time and the peak memory of a process doing only that.
+
+Never point it at real data: it adds synthetic businesses and learners.
+"""
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE_URL = os.environ.get(
+    "BENCH_REPORTS_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pintar_synth"
+)
+BUSINESSES = int(os.environ.get("BENCH_BUSINESSES", "20000"))
+LEARNERS = int(os.environ.get("BENCH_LEARNERS", "50000"))
+RUNS = 5
+COORDINATOR = "koordinator@pintar-umkm.test"
+PAGES = ["overview", "businesses", "knowledge", "survey", "questions"]
+
+
+def setup():
+    sys.path.insert(0, str(ROOT))
+    os.environ["DATABASE_URL"] = DATABASE_URL
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
+    import django
+
+    django.setup()
+
+
+def ensure_data():
+    from django.core.management import call_command
+
+    from lms.models import User
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    maintenance = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    reachable = subprocess.run(  # noqa: S603
+        ["psql", DATABASE_URL, "-qtAc", "SELECT 1"],  # noqa: S607
+        capture_output=True,
+        check=False,
+    )
+    if reachable.returncode:
+        subprocess.run(["createdb", f"--maintenance-db={maintenance}", name], check=True)  # noqa: S603, S607
+    call_command("migrate", verbosity=0)
+    if User.objects.count() < LEARNERS:
+        start = time.perf_counter()
+        call_command(
+            "seed_synthetic",
+            "--businesses",
+            str(BUSINESSES),
+            "--learners",
+            str(LEARNERS),
+            "--yes",
+        )
+        print(f"seed_synthetic: {time.perf_counter() - start:.0f} s")
+
+
+def measure_pages():
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from courses.models import CoursePage
+    from lms.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(email=COORDINATOR))
+    course = CoursePage.objects.live().order_by("title").first()
+    print(f"database: {connection.vendor}; {User.objects.count()} users; course {course.title}")
+    print(f"{'report (first page)':<36} {'median ms':>10} {'queries':>8}")
+    for name in PAGES:
+        variants = [("", ""), (" · Sleman", "&regency=sleman")]
+        if name == "businesses":
+            variants.append((" · by progress", "&ordering=-progress"))
+        for label, query in variants:
+            url = f"{reverse(f'reports:{name}')}?course={course.pk}{query}"
+            timings = []
+            for _ in range(RUNS):
+                with CaptureQueriesContext(connection) as queries:
+                    start = time.perf_counter()
+                    response = client.get(url)
+                    timings.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, (url, response.status_code)
+            print(f"{name + label:<36} {statistics.median(timings):>10.0f} {len(queries):>8}")
+    print("floor: under 1,000 ms each, queries independent of the data size")
+
+
+def export_csv():
+    """The full per-business table as CSV, streamed and thrown away, in this process."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from courses.models import CoursePage
+    from lms.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(email=COORDINATOR))
+    course = CoursePage.objects.live().order_by("title").first()
+    url = f"{reverse('reports:businesses')}?course={course.pk}&export=csv"
+    start = time.perf_counter()
+    response = client.get(url)
+    rows = size = 0
+    for chunk in response.streaming_content:
+        size += len(chunk)
+        rows += chunk.count(b"\n")
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"CSV export of every business: {rows - 1} rows, {size / 1024 / 1024:.1f} MB in "
+        f"{seconds:.1f} s; peak RSS of the process {peak:.0f} MB "
+        "(floors: under 30 s, under 300 MB)"
+    )
+
+
+def main():
+    setup()
+    if sys.argv[1:] == ["export"]:
+        export_csv()
+        return
+    ensure_data()
+    measure_pages()
+    # A process of its own, so its peak memory is the export's.
+    subprocess.run([sys.executable, "-m", "bench.reports", "export"], cwd=ROOT, check=True)  # noqa: S603
+
+
+if __name__ == "__main__":
+    main()
