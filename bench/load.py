@@ -110,10 +110,15 @@ def seed(sessions: int) -> dict:
     from lms import roles
     from lms.identifiers import normalise_phone
     from lms.models import User
+    from quizzes import demo as quizzes_demo
+    from quizzes.models import QuizAttempt, QuizPage
 
     lms_demo.seed()
     courses_demo.seed()
+    quizzes_demo.seed()
     course = CoursePage.objects.get(slug=COURSE_SLUG)
+    quizzes = QuizPage.objects.live().descendant_of(course).order_by("path")
+    quizzes.update(attempts_allowed=0)  # Unlimited: learners answer again and again.
     learners = Group.objects.get(name=roles.LEARNERS)
     password = make_password(PASSWORD)  # Hashed once: seeding stays fast.
     users = []
@@ -127,6 +132,7 @@ def seed(sessions: int) -> dict:
         users.append(user)
     # Every run starts from learners with nothing done, so the mix does not drift between runs.
     LessonCompletion.objects.filter(learner__in=users).delete()
+    QuizAttempt.objects.filter(learner__in=users).delete()
 
     store_class = import_module(settings.SESSION_ENGINE).SessionStore
     keys = []
@@ -149,6 +155,17 @@ def seed(sessions: int) -> dict:
         "lessons": [
             {"url": lesson.url, "done_url": reverse("courses:lesson_done", args=[lesson.pk])}
             for lesson in lessons
+        ],
+        "quizzes": [
+            {
+                "url": quiz.url,
+                "submit_url": reverse("quizzes:submit", args=[quiz.pk]),
+                "answers": {
+                    f"q-{qid}": values
+                    for qid, values in quizzes_demo.answers_for(quiz, right=True).items()
+                },
+            }
+            for quiz in quizzes
         ],
         "sign_in_url": reverse("lms:sign_in"),
         "hello_url": "/bench/hello/",
