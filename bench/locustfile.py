@@ -19,6 +19,7 @@ import random
 import re
 import secrets
 import string
+from urllib.parse import urlencode
 
 from locust import FastHttpUser, between, constant, task
 from requests.cookies import create_cookie
@@ -65,9 +66,15 @@ class SignedInUser(FastHttpUser):
             return
         token = CSRF.search(page)
         csrf = token.group(1).decode() if token else self.cookie("csrftoken")
-        data = {"csrfmiddlewaretoken": csrf, **data}
+        # Encoded here: a field may repeat (a multiple-choice answer is a list of values).
+        body = urlencode({"csrfmiddlewaretoken": csrf, **data}, doseq=True)
         with self.client.post(
-            url, data=data, name=name, allow_redirects=False, catch_response=True
+            url,
+            data=body,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            name=name,
+            allow_redirects=False,
+            catch_response=True,
         ) as response:
             if response.status_code != 302:
                 response.failure(f"status {response.status_code}, expected a redirect")

@@ -4,18 +4,11 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from courses.models import Cohort, CoursePage
-from courses.selectors import cohorts_visible_to
-from lms.models import Regency, Sector
+from courses.models import CoursePage
+from courses.selectors import cohorts_to_filter_by
+from lms.filters import regency_filter, sector_filter
 
 from .models import Certificate
-
-
-def _cohorts(request):
-    """The cohorts the person filtering may see: all for coordinators, their own for mentors."""
-    if request is None:
-        return Cohort.objects.none()
-    return cohorts_visible_to(request.user).order_by("course__title", "-start_date", "name")
 
 
 class CertificateFilterSet(WagtailFilterSet):
@@ -25,20 +18,10 @@ class CertificateFilterSet(WagtailFilterSet):
         queryset=CoursePage.objects.order_by("title"),
     )
     cohort = django_filters.ModelChoiceFilter(
-        label=_("Class"), empty_label=_("All classes"), queryset=_cohorts
+        label=_("Class"), empty_label=_("All classes"), queryset=cohorts_to_filter_by
     )
-    regency = django_filters.ChoiceFilter(
-        label=_("Regency or city"),
-        field_name="business__regency",
-        choices=Regency.choices,
-        empty_label=_("All"),
-    )
-    sector = django_filters.ChoiceFilter(
-        label=_("Sector"),
-        field_name="business__sector",
-        choices=Sector.choices,
-        empty_label=_("All"),
-    )
+    regency = regency_filter("business__regency")
+    sector = sector_filter("business__sector")
     completed_on = django_filters.DateFromToRangeFilter(
         label=_("Completed on"), widget=DateRangePickerWidget
     )

@@ -285,3 +285,10 @@ def cohorts_visible_to(user):
     if user.is_superuser or user.groups.filter(name=roles.COORDINATORS).exists():
         return cohorts
     return cohorts.filter(mentor=user)
+
+
+def cohorts_to_filter_by(request):
+    """The classes a filter offers the person filtering (none without a request)."""
+    if request is None:
+        return Cohort.objects.none()
+    return cohorts_visible_to(request.user).order_by("course__title", "-start_date", "name")

@@ -5,9 +5,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from courses.models import Cohort, CoursePage, Enrolment
-from courses.selectors import cohorts_visible_to
-from lms.models import Regency, Sector
+from courses.models import CoursePage, Enrolment
+from courses.selectors import cohorts_to_filter_by
+from lms.filters import regency_filter, sector_filter
 
 NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
 STATUSES = [
@@ -15,12 +15,6 @@ STATUSES = [
     (IN_PROGRESS, _("In progress")),
     (COMPLETED, _("Completed every lesson")),
 ]
-
-
-def _cohorts(request):
-    if request is None:
-        return Cohort.objects.none()
-    return cohorts_visible_to(request.user).order_by("course__title", "-start_date", "name")
 
 
 class EnrolmentFilterSet(WagtailFilterSet):
@@ -34,20 +28,10 @@ class EnrolmentFilterSet(WagtailFilterSet):
         method="filter_nothing",  # The report's scope applies the course.
     )
     cohort = django_filters.ModelChoiceFilter(
-        label=_("Class"), empty_label=_("All classes"), queryset=_cohorts
+        label=_("Class"), empty_label=_("All classes"), queryset=cohorts_to_filter_by
     )
-    regency = django_filters.ChoiceFilter(
-        label=_("Regency or city"),
-        field_name="learner__membership__business__regency",
-        choices=Regency.choices,
-        empty_label=_("All"),
-    )
-    sector = django_filters.ChoiceFilter(
-        label=_("Sector"),
-        field_name="learner__membership__business__sector",
-        choices=Sector.choices,
-        empty_label=_("All"),
-    )
+    regency = regency_filter("learner__membership__business__regency")
+    sector = sector_filter("learner__membership__business__sector")
     enrolled_at = django_filters.DateFromToRangeFilter(
         label=_("Enrolled between"), widget=DateRangePickerWidget
     )

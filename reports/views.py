@@ -72,6 +72,11 @@ class ScopedReportView(ReportAccessMixin, ReportView):
     def get_filename(self):
         return f"{self.export_prefix}-{timezone.localdate():%Y%m%d}"
 
+    @cached_property
+    def export_headings(self):
+        """The columns' (translated) labels head the exported columns of the same name."""
+        return {column.name: column.label for column in self.columns}
+
     def get_queryset(self):
         return self.order_queryset(self.rows()) if self.course else []
 
@@ -114,7 +119,6 @@ class OverviewView(ScopedReportView):
     results_template_name = "reports/overview_results.html"
     columns = [Column("label", label=_("Figure")), Column("value", label=_("Value"))]
     list_export = ["label", "value"]
-    export_headings = {"label": _("Figure"), "value": _("Value")}
     paginate_by = None
 
     def order_queryset(self, queryset):
@@ -245,10 +249,6 @@ class BusinessReportView(ScopedReportView):
         "certificate_count",
     ]
 
-    @cached_property
-    def export_headings(self):
-        return {column.name: column.label for column in self.columns}
-
     def rows(self):
         return selectors.business_rows(self.scope)
 
@@ -373,7 +373,6 @@ class SurveyReportView(ScopedReportView):
         Column("submitted_at", label=_("Sent")),
     ]
     list_export = ["prompt", "text", "submitted_at"]
-    export_headings = {"prompt": _("Question"), "text": _("Answer"), "submitted_at": _("Sent")}
     search_fields = ["text"]
     is_searchable = True
 
@@ -437,10 +436,6 @@ class QuestionReportView(ScopedReportView):
         Column("percent", label=_("Right (%)")),
     ]
     list_export = ["quiz", "prompt", "attempts", "right", "percent"]
-
-    @cached_property
-    def export_headings(self):
-        return {column.name: column.label for column in self.columns}
 
     def order_queryset(self, queryset):
         return queryset

@@ -75,3 +75,15 @@ class Steps:
 @pytest.fixture
 def steps(client, course, learner):
     return Steps(client, course)
+
+
+@pytest.fixture
+def certificate(course, learner, steps):
+    """The learner's certificate, issued by taking every step."""
+    from certificates.models import Certificate
+
+    steps.lessons()
+    steps.quiz()
+    steps.post_questionnaire()
+    steps.survey()
+    return Certificate.objects.get(learner=learner)

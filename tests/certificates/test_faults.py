@@ -22,15 +22,6 @@ class DiesMidWrite(FileSystemStorage):
         raise SystemExit("worker killed")
 
 
-@pytest.fixture
-def certificate(course, learner, steps):
-    steps.lessons()
-    steps.quiz()
-    steps.post_questionnaire()
-    steps.survey()
-    return Certificate.objects.get(learner=learner)
-
-
 def test_a_render_killed_mid_write_leaves_the_certificate_without_a_pdf(
     certificate, settings, monkeypatch
 ):

@@ -12,15 +12,6 @@ from certificates.models import Certificate
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def certificate(course, learner, steps):
-    steps.lessons()
-    steps.quiz()
-    steps.post_questionnaire()
-    steps.survey()
-    return Certificate.objects.get(learner=learner)
-
-
 def test_the_holder_downloads_the_pdf(client, certificate):
     response = client.get(reverse("certificates:download", args=[certificate.pk]))
     assert response.status_code == 200
