@@ -4,7 +4,8 @@ Starts what `make serve-prod` starts (gunicorn with two workers, lms.settings.pr
 PostgreSQL and Redis on 127.0.0.1) against its own database, seeds learners through the ORM, then
 drives it with locust (bench/locustfile.py), headless, at each concurrency in BENCH_LEVELS:
 
-1. the learner journeys (course page, lesson page, mark done, sign in) with 5–15 s of thinking;
+1. the learner journeys (course page, lesson page, mark done, week quiz, sign in) with 5–15 s
+   of thinking;
 2. lesson page alone, then /bench/hello/ alone, without thinking: what the processes serve at
    that concurrency; lesson req/s over hello req/s is the lesson/hello ratio.
 
@@ -393,6 +394,8 @@ def main() -> None:
                         "course page",
                         "lesson page",
                         "mark lesson done",
+                        "quiz page",
+                        "quiz submit",
                         "sign-in page",
                         "sign in",
                         "Aggregated",
