@@ -1,16 +1,26 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django_ratelimit.decorators import ratelimit
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views import account as admin_account
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates import views as certificate_views
 
-from . import health
+from . import health, throttling
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    # The admin's own password reset sends email too: the same per-address limit as learners'.
+    path(
+        "admin/password_reset/",
+        ratelimit(
+            group="password_reset", key="ip", rate=throttling.password_reset_rate, method="POST"
+        )(admin_account.PasswordResetView.as_view()),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -202,6 +202,17 @@ def test_password_reset_posts_are_limited_per_address(client, mailoutbox):
     assert len(mailoutbox) == 2
 
 
+@override_settings(PASSWORD_RESET_RATE="2/15m")
+def test_the_admin_password_reset_shares_the_limit(client, mailoutbox):
+    UserFactory(phone=None, email="rina@example.org", is_staff=True)
+    admin_reset = reverse("wagtailadmin_password_reset")
+    client.post(PASSWORD_RESET, {"email": "rina@example.org"}, REMOTE_ADDR="10.2.0.5")
+    client.post(admin_reset, {"email": "rina@example.org"}, REMOTE_ADDR="10.2.0.5")
+    refused = client.post(admin_reset, {"email": "rina@example.org"}, REMOTE_ADDR="10.2.0.5")
+    assert refused.status_code == 429
+    assert len(mailoutbox) == 2
+
+
 def csp_directives(response) -> dict[str, str]:
     policy = response["Content-Security-Policy"]
     pairs = (directive.strip().split(" ", 1) for directive in policy.split(";"))
