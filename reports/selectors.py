@@ -171,6 +171,9 @@ class Overview:
     started: int
     funnel: list[tuple[Week, int]]  # learners who did every lesson of each week
     completed: int  # learners who did every lesson of the course
+    businesses_started: int  # businesses where any learner did a lesson
+    business_funnel: list[tuple[Week, int]]  # every lesson of the week done by its learners
+    businesses_completed: int
     certificates: int  # valid certificates of those learners
     median_days: float | None
     quizzes: list[dict]  # {"page", "learners", "passed", "pass_rate"} per week quiz
@@ -194,20 +197,27 @@ class Overview:
         return percent(self.completed, self.learners)
 
 
-def learner_progress(scope: Scope) -> dict:
-    """Learners who started, did every lesson (``completed``) and did every lesson of each
-    week (``week_<n>``): one pass over their lesson completions, grouped by learner."""
+LEARNER = "learner"
+BUSINESS = "learner__membership__business"
+
+
+def progress_counts(scope: Scope, by: str = LEARNER) -> dict:
+    """How many learners (``by=LEARNER``) or businesses (``by=BUSINESS``: a lesson counts when
+    any of its learners did it) started, did every lesson (``completed``) and did every lesson
+    of each week (``week_<n>``): one pass over the lesson completions, grouped."""
     if not scope.lesson_ids:
         return {"started": 0, "completed": 0, **{f"week_{w.number}": 0 for w in scope.weeks}}
-    per_learner = (
+    grouped = (
         LessonCompletion.objects.filter(
             learner__in=scope.learners(), lesson_id__in=scope.lesson_ids
         )
-        .values("learner")
+        .values(unit=F(by))
         .annotate(
-            done=Count("pk"),
+            done=Count("lesson", distinct=True),
             **{
-                f"done_{week.number}": Count("pk", filter=Q(lesson_id__in=week.lesson_ids))
+                f"done_{week.number}": Count(
+                    "lesson", distinct=True, filter=Q(lesson_id__in=week.lesson_ids)
+                )
                 for week in scope.weeks
                 if week.lesson_ids
             },
@@ -215,15 +225,15 @@ def learner_progress(scope: Scope) -> dict:
     )
     every_week = {
         f"week_{week.number}": Count(
-            "learner", filter=Q(**{f"done_{week.number}": len(week.lesson_ids)})
+            "unit", filter=Q(**{f"done_{week.number}": len(week.lesson_ids)})
         )
         if week.lesson_ids
-        else Count("learner")
+        else Count("unit")
         for week in scope.weeks
     }
-    return per_learner.aggregate(
-        started=Count("learner"),
-        completed=Count("learner", filter=Q(done=len(scope.lesson_ids))),
+    return grouped.aggregate(
+        started=Count("unit"),
+        completed=Count("unit", filter=Q(done=len(scope.lesson_ids))),
         **every_week,
     )
 
@@ -259,7 +269,8 @@ def course_overview(scope: Scope) -> Overview:
     counts = scope.enrolments.aggregate(
         learners=Count("pk"), businesses=Count("learner__membership__business", distinct=True)
     )
-    progress = learner_progress(scope)
+    progress = progress_counts(scope)
+    business_progress = progress_counts(scope, by=BUSINESS)
     knowledge = knowledge_summary(scope)
     learners = scope.learners()
     quizzes = []
@@ -289,6 +300,9 @@ def course_overview(scope: Scope) -> Overview:
         started=progress["started"],
         funnel=[(week, progress[f"week_{week.number}"]) for week in scope.weeks],
         completed=progress["completed"],
+        businesses_started=business_progress["started"],
+        business_funnel=[(week, business_progress[f"week_{week.number}"]) for week in scope.weeks],
+        businesses_completed=business_progress["completed"],
         certificates=Certificate.objects.with_status(Certificate.Status.VALID)
         .filter(course=scope.course, learner__in=learners)
         .count(),

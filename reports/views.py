@@ -139,6 +139,14 @@ class OverviewView(ScopedReportView):
             rows.append((_("Completed week %(number)s") % {"number": week.number}, count))
         rows += [
             (_("Completed the course"), overview.completed),
+            (_("Businesses started"), overview.businesses_started),
+        ]
+        for week, count in overview.business_funnel:
+            rows.append(
+                (_("Businesses that completed week %(number)s") % {"number": week.number}, count)
+            )
+        rows += [
+            (_("Businesses that completed the course"), overview.businesses_completed),
             (_("Certificates issued"), overview.certificates),
             (_("Median days to complete"), overview.median_days),
         ]
@@ -177,6 +185,20 @@ class OverviewView(ScopedReportView):
                 funnel,
                 label_heading=_("Step"),
                 value_heading=_("Learners"),
+            ),
+            "businesses": charts.bar_chart(
+                _("How far businesses got (a lesson counts when any of its learners did it)"),
+                [
+                    (_("Enrolled"), overview.businesses),
+                    (_("Started"), overview.businesses_started),
+                    *[
+                        (_("Week %(number)s done") % {"number": week.number}, count)
+                        for week, count in overview.business_funnel
+                    ],
+                    (_("Every lesson done"), overview.businesses_completed),
+                ],
+                label_heading=_("Step"),
+                value_heading=_("Businesses"),
             ),
             "quizzes": charts.percent_bars(
                 _("Week quizzes: learners who passed"),

@@ -39,6 +39,10 @@ def test_overview_of_the_whole_course(province):
     assert overview.started == 4  # all but d1
     assert [count for _week, count in overview.funnel] == [3, 2]  # a1 a2 e1; a1 e1
     assert overview.completed == 2  # a1 e1
+    # Businesses: A (a1 did all, a2 week 1), B (1 lesson), D (nothing), E (all).
+    assert overview.businesses_started == 3  # A B E
+    assert [count for _week, count in overview.business_funnel] == [2, 2]  # A E; A E
+    assert overview.businesses_completed == 2  # A E
     assert overview.completion_rate == Decimal(40)
     assert overview.certificates == 1  # a1
     assert overview.median_days == 20.0  # (10 + 30) / 2
@@ -106,6 +110,8 @@ def test_filters_narrow_the_overview_and_the_table_alike(
     assert [count for _week, count in overview.funnel] == funnel
     assert overview.completed == completed
     assert overview.certificates == sum(row.certificate_count for row in rows)
+    assert overview.businesses_started == sum(row.lessons_done > 0 for row in rows)
+    assert overview.businesses_completed == sum(row.progress == 100 for row in rows)
 
 
 def test_a_class_filter_counts_only_that_class_in_the_business_row(province):
