@@ -40,17 +40,10 @@ def setup():
 def ensure_data():
     from django.core.management import call_command
 
+    from bench.load import ensure_database
     from lms.models import User
 
-    name = DATABASE_URL.rsplit("/", 1)[1]
-    maintenance = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
-    reachable = subprocess.run(  # noqa: S603
-        ["psql", DATABASE_URL, "-qtAc", "SELECT 1"],  # noqa: S607
-        capture_output=True,
-        check=False,
-    )
-    if reachable.returncode:
-        subprocess.run(["createdb", f"--maintenance-db={maintenance}", name], check=True)  # noqa: S603, S607
+    ensure_database(DATABASE_URL)
     call_command("migrate", verbosity=0)
     if User.objects.count() < LEARNERS:
         start = time.perf_counter()

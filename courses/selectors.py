@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils import timezone
 
-from lms import roles
-from lms.selectors import membership_for
+from lms.selectors import membership_for, sees_every_class
 
 from .models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage, WeekPage
 from .progress import (
@@ -282,7 +281,7 @@ def learner_dashboard(*, learner) -> dict:
 def cohorts_visible_to(user):
     """Coordinators (and superusers) see every cohort; a mentor sees the cohorts they run."""
     cohorts = Cohort.objects.select_related("course", "mentor")
-    if user.is_superuser or user.groups.filter(name=roles.COORDINATORS).exists():
+    if sees_every_class(user):
         return cohorts
     return cohorts.filter(mentor=user)
 

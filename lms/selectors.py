@@ -2,8 +2,15 @@
 
 from django.core.exceptions import ValidationError
 
+from . import roles
 from .identifiers import looks_like_phone, normalise_phone
 from .models import Membership, User
+
+
+def sees_every_class(user) -> bool:
+    """Coordinators and superusers see every class, its learners and certificates; a mentor
+    sees the classes they run."""
+    return user.is_superuser or user.groups.filter(name=roles.COORDINATORS).exists()
 
 
 def membership_for(*, user) -> Membership | None:

@@ -32,8 +32,8 @@ from django.db.models.functions import Coalesce, Floor, Least
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment, LessonCompletion
 from courses.selectors import course_outline
-from lms import roles
 from lms.models import Business, Membership
+from lms.selectors import sees_every_class
 from quizzes.models import (
     AttemptAnswer,
     KnowledgeCheckPage,
@@ -49,7 +49,7 @@ from quizzes.models import (
 def enrolments_visible_to(user) -> QuerySet[Enrolment]:
     """Coordinators (and superusers) see every enrolment; a mentor those of their cohorts."""
     enrolments = Enrolment.objects.all()
-    if user.is_superuser or user.groups.filter(name=roles.COORDINATORS).exists():
+    if sees_every_class(user):
         return enrolments
     return enrolments.filter(cohort__mentor=user)
 
@@ -113,10 +113,11 @@ def with_progress(scope: Scope, enrolments=None) -> QuerySet:
 
 
 def _score(course, phase) -> Subquery:
+    """The learner's questionnaire score in ``phase`` (answered once: attempt number 1)."""
     return Subquery(
-        QuizAttempt.objects.filter(course=course, phase=phase, learner=OuterRef("learner"))
-        .order_by("number")
-        .values("score_percent")[:1]
+        QuizAttempt.objects.filter(
+            course=course, phase=phase, number=1, learner=OuterRef("learner")
+        ).values("score_percent")[:1]
     )
 
 
@@ -238,27 +239,28 @@ def progress_counts(scope: Scope, by: str = LEARNER) -> dict:
     )
 
 
+def _after_course(scope: Scope) -> QuerySet[QuizAttempt]:
+    """The scope's questionnaire answers after the course, each with the learner's ``pre``."""
+    return QuizAttempt.objects.filter(
+        course=scope.course, phase=Phase.POST, number=1, learner__in=scope.learners()
+    ).annotate(pre=_score(scope.course, Phase.PRE))
+
+
+GAIN = ExpressionWrapper(F("score_percent") - F("pre"), output_field=DecimalField())
+
+
 def knowledge_summary(scope: Scope) -> dict:
     """Questionnaire means before and after, and over learners with both: how many, the mean
     gain and how many improved."""
-    first = QuizAttempt.objects.filter(course=scope.course, number=1, learner__in=scope.learners())
-    before = first.filter(phase=Phase.PRE).aggregate(pre_mean=Avg("score_percent"))
-    pre = Subquery(
-        QuizAttempt.objects.filter(
-            course=scope.course, phase=Phase.PRE, number=1, learner=OuterRef("learner")
-        ).values("score_percent")[:1]
-    )
+    before = QuizAttempt.objects.filter(
+        course=scope.course, phase=Phase.PRE, number=1, learner__in=scope.learners()
+    ).aggregate(pre_mean=Avg("score_percent"))
     paired = Q(pre__isnull=False)
-    gain = ExpressionWrapper(F("score_percent") - F("pre"), output_field=DecimalField())
-    after = (
-        first.filter(phase=Phase.POST)
-        .annotate(pre=pre)
-        .aggregate(
-            post_mean=Avg("score_percent"),
-            paired=Count("pk", filter=paired),
-            mean_gain=Avg(gain, filter=paired),
-            improved=Count("pk", filter=paired & Q(score_percent__gt=F("pre"))),
-        )
+    after = _after_course(scope).aggregate(
+        post_mean=Avg("score_percent"),
+        paired=Count("pk", filter=paired),
+        mean_gain=Avg(GAIN, filter=paired),
+        improved=Count("pk", filter=paired & Q(score_percent__gt=F("pre"))),
     )
     return {**before, **after}
 
@@ -272,7 +274,6 @@ def course_overview(scope: Scope) -> Overview:
     progress = progress_counts(scope)
     business_progress = progress_counts(scope, by=BUSINESS)
     knowledge = knowledge_summary(scope)
-    learners = scope.learners()
     quizzes = []
     pages = {page.pk: page for page in QuizPage.objects.live().descendant_of(scope.course)}
     rows = (
@@ -432,19 +433,12 @@ def attempts_of(scope: Scope, business: Business) -> QuerySet[QuizAttempt]:
 def knowledge_pairs(scope: Scope) -> QuerySet[QuizAttempt]:
     """Questionnaire answers after the course of learners who also answered before: each with
     ``pre``, ``post``, ``gain`` and ``business_name``."""
-    pre = Subquery(
-        QuizAttempt.objects.filter(
-            course=scope.course, phase=Phase.PRE, number=1, learner=OuterRef("learner")
-        ).values("score_percent")[:1]
-    )
     return (
-        QuizAttempt.objects.filter(
-            course=scope.course, phase=Phase.POST, number=1, learner__in=scope.learners()
-        )
-        .annotate(pre=pre, post=F("score_percent"))
+        _after_course(scope)
         .filter(pre__isnull=False)
         .annotate(
-            gain=ExpressionWrapper(F("post") - F("pre"), output_field=DecimalField()),
+            post=F("score_percent"),
+            gain=GAIN,
             business_name=F("learner__membership__business__name"),
         )
         .select_related("learner")

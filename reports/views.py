@@ -100,14 +100,24 @@ class ScopedReportView(ReportAccessMixin, ReportView):
         return context
 
 
-def report_links(request):
-    """The report tabs, each keeping the current filters."""
+def with_filters(request, url, *, dropping=("p", "ordering", "export")):
+    """``url`` with the request's filters, leaving out the listing's own parameters."""
     query = request.GET.copy()
-    for key in ("p", "ordering", "export", "q"):
+    for key in dropping:
         query.pop(key, None)
-    suffix = f"?{query.urlencode()}" if query else ""
+    return f"{url}?{query.urlencode()}" if query else url
+
+
+def report_links(request):
+    """The report tabs, each keeping the current filters (but not a search)."""
     return [
-        {"label": label, "url": reverse(f"reports:{name}") + suffix, "name": name}
+        {
+            "label": label,
+            "url": with_filters(
+                request, reverse(f"reports:{name}"), dropping=("p", "ordering", "export", "q")
+            ),
+            "name": name,
+        }
         for name, label in REPORTS
     ]
 
@@ -226,11 +236,8 @@ def _round(value):
 
 class BusinessColumn(TitleColumn):
     def get_link_url(self, instance, parent_context):
-        query = parent_context["request"].GET.copy()
-        for key in ("p", "ordering", "export"):
-            query.pop(key, None)
         url = reverse("reports:business", args=[instance.pk])
-        return f"{url}?{query.urlencode()}" if query else url
+        return with_filters(parent_context["request"], url)
 
 
 class BusinessReportView(ScopedReportView):
@@ -332,7 +339,7 @@ class BusinessDetailView(ReportAccessMixin, WagtailAdminTemplateMixin, TemplateV
             members=selectors.business_members(scope, self.business),
             attempts=selectors.attempts_of(scope, self.business),
             total_lessons=len(scope.lesson_ids),
-            back_url=report_links(self.request)[1]["url"],
+            back_url=with_filters(self.request, reverse("reports:businesses")),
             **kwargs,
         )
 
