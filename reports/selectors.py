@@ -133,10 +133,11 @@ def percent(part, whole) -> Decimal | None:
     return Decimal(part * 100) / whole if whole else None
 
 
-def median_days_to_complete(scope: Scope) -> float | None:
-    """Median days from enrolment to the last lesson, over learners who did every lesson."""
+def median_days_to_complete(scope: Scope, *, completed: int) -> float | None:
+    """Median days from enrolment to the last lesson, over the ``completed`` learners who did
+    every lesson (``progress_counts`` has counted them)."""
     total = len(scope.lesson_ids)
-    if not total:
+    if not total or not completed:
         return None
     last_done = Subquery(
         LessonCompletion.objects.filter(learner=OuterRef("learner"), lesson_id__in=scope.lesson_ids)
@@ -146,7 +147,7 @@ def median_days_to_complete(scope: Scope) -> float | None:
         .values("last")[:1]
     )
     finished = (
-        with_progress(scope)
+        scope.enrolments.annotate(done=lessons_done(scope, scope.lesson_ids))
         .filter(done=total)
         .annotate(finished_at=last_done)
         .annotate(
@@ -157,10 +158,7 @@ def median_days_to_complete(scope: Scope) -> float | None:
         .order_by("took")
         .values_list("took", flat=True)
     )
-    count = finished.count()
-    if not count:
-        return None
-    middle = list(finished[(count - 1) // 2 : count // 2 + 1])
+    middle = list(finished[(completed - 1) // 2 : completed // 2 + 1])
     seconds = sum(took.total_seconds() for took in middle) / len(middle)
     return round(seconds / 86400, 1)
 
@@ -208,16 +206,18 @@ def progress_counts(scope: Scope, by: str = LEARNER) -> dict:
     of each week (``week_<n>``): one pass over the lesson completions, grouped."""
     if not scope.lesson_ids:
         return {"started": 0, "completed": 0, **{f"week_{w.number}": 0 for w in scope.weeks}}
+    # A learner does a lesson once; a business's learners may each do it.
+    distinct = by != LEARNER
     grouped = (
         LessonCompletion.objects.filter(
             learner__in=scope.learners(), lesson_id__in=scope.lesson_ids
         )
         .values(unit=F(by))
         .annotate(
-            done=Count("lesson", distinct=True),
+            done=Count("lesson", distinct=distinct),
             **{
                 f"done_{week.number}": Count(
-                    "lesson", distinct=True, filter=Q(lesson_id__in=week.lesson_ids)
+                    "lesson", distinct=distinct, filter=Q(lesson_id__in=week.lesson_ids)
                 )
                 for week in scope.weeks
                 if week.lesson_ids
@@ -307,7 +307,7 @@ def course_overview(scope: Scope) -> Overview:
         certificates=Certificate.objects.with_status(Certificate.Status.VALID)
         .filter(course=scope.course, learner__in=learners)
         .count(),
-        median_days=median_days_to_complete(scope),
+        median_days=median_days_to_complete(scope, completed=progress["completed"]),
         quizzes=quizzes,
         pre_mean=knowledge["pre_mean"],
         post_mean=knowledge["post_mean"],
