@@ -108,7 +108,7 @@ def seed(sessions: int) -> dict:
     from courses import services as course_services
     from courses.models import CoursePage, LessonCompletion, LessonPage
     from lms import demo as lms_demo
-    from lms import roles
+    from lms import pagetree, roles
     from lms.identifiers import normalise_phone
     from lms.models import User
     from quizzes import demo as quizzes_demo
@@ -120,6 +120,7 @@ def seed(sessions: int) -> dict:
     course = CoursePage.objects.get(slug=COURSE_SLUG)
     quizzes = QuizPage.objects.live().descendant_of(course).order_by("path")
     quizzes.update(attempts_allowed=0)  # Unlimited: learners answer again and again.
+    pagetree.tree_changed()  # update() sends no signal: cached pages must not keep the old limit
     learners = Group.objects.get(name=roles.LEARNERS)
     password = make_password(PASSWORD)  # Hashed once: seeding stays fast.
     users = []

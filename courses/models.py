@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from lms.identifiers import new_join_code, normalise_phone
 from lms.models import DirectChildRouteMixin
+from lms.pagetree import CachedViewRestrictionsMixin
 
 from .blocks import LessonBodyBlock
 
@@ -23,7 +24,7 @@ class Pacing(models.TextChoices):
     WEEKLY = "weekly", _("Weekly: one week opens every seven days from the cohort's start")
 
 
-class CourseIndexPage(DirectChildRouteMixin, Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -42,7 +43,7 @@ class CourseIndexPage(DirectChildRouteMixin, Page):
         return context
 
 
-class CoursePage(DirectChildRouteMixin, Page):
+class CoursePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
     summary = models.TextField(_("summary"), max_length=400)
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -140,7 +141,7 @@ class CoursePage(DirectChildRouteMixin, Page):
         return context
 
 
-class WeekPage(DirectChildRouteMixin, Page):
+class WeekPage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
     summary = models.TextField(_("summary"), blank=True, max_length=400)
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
@@ -156,7 +157,7 @@ class WeekPage(DirectChildRouteMixin, Page):
         return redirect(f"{course.url}#week-{self.pk}")
 
 
-class LessonPage(Page):
+class LessonPage(CachedViewRestrictionsMixin, Page):
     minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15)
     body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"), blank=True)
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils import timezone
 
+from lms import pagetree
 from lms.selectors import membership_for, sees_every_class
 
 from .models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage, WeekPage
@@ -50,19 +51,27 @@ class Outline:
 
 
 def course_outline(*, course: CoursePage, with_lessons: bool = True) -> Outline:
-    """Live weeks in order, each with its live lessons in order: two queries (one without)."""
-    weeks = list(WeekPage.objects.live().child_of(course).order_by("path"))
-    lessons = (
-        LessonPage.objects.live().descendant_of(course).order_by("path") if with_lessons else []
-    )
-    by_week = {week.path: [] for week in weeks}
-    for lesson in lessons:
-        parent_path = lesson.path[: -WeekPage.steplen]
-        if parent_path in by_week:
-            by_week[parent_path].append(lesson)
+    """Live weeks in order, each with its live lessons in order (without their bodies): from
+    the page-tree cache, else two queries (one without lessons)."""
+
+    def build():
+        weeks = list(WeekPage.objects.live().child_of(course).order_by("path"))
+        lessons = (
+            LessonPage.objects.live().descendant_of(course).defer_streamfields().order_by("path")
+            if with_lessons
+            else []
+        )
+        by_week = {week.path: [] for week in weeks}
+        for lesson in lessons:
+            parent_path = lesson.path[: -WeekPage.steplen]
+            if parent_path in by_week:
+                by_week[parent_path].append(lesson)
+        return [(week, by_week[week.path]) for week in weeks]
+
+    weeks = pagetree.cached("outline", f"{course.pk}:{with_lessons}", build)
     return Outline(
         course,
-        [WeekRow(week, number, by_week[week.path]) for number, week in enumerate(weeks, start=1)],
+        [WeekRow(week, number, lessons) for number, (week, lessons) in enumerate(weeks, start=1)],
     )
 
 

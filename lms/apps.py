@@ -4,8 +4,14 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class LmsConfig(AppConfig):
+    default = True  # apps.py holds two configs: this one is the app's
     name = "lms"
     verbose_name = _("People and businesses")
+
+    def ready(self):
+        from . import pagetree
+
+        pagetree.connect_signals()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .identifiers import format_phone, new_join_code
+from .pagetree import CachedViewRestrictionsMixin
 
 FULL_NAME_MAX_LENGTH = 150
 
@@ -183,7 +184,7 @@ class DirectChildRouteMixin:
         raise Http404
 
 
-class HomePage(DirectChildRouteMixin, Page):
+class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = RichTextField(_("body"), blank=True)
 

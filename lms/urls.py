@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django_ratelimit.decorators import ratelimit
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates import views as certificate_views
 
-from . import health, throttling
+from . import health, pagetree, throttling
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -44,6 +44,13 @@ urlpatterns += i18n_patterns(
     path("kuis/", include("quizzes.urls")),
     path("sertifikat/", include("certificates.urls")),
     path("certificate/<str:code>/", certificate_views.verify, name="certificate_verify_alias"),
+    # Pages, routed through the page-tree cache; Wagtail's own serve pattern below stays for its
+    # `_util/` views.
+    re_path(
+        wagtail_urls.serve_pattern.replace("^", "^(?!_util/)", 1),
+        pagetree.serve,
+        name="wagtail_serve",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

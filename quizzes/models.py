@@ -12,6 +12,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from lms.pagetree import CachedViewRestrictionsMixin
+
 from . import grading
 from .blocks import QuestionsBlock, SurveyItemsBlock
 
@@ -43,7 +45,7 @@ class EnrolledLearnersOnlyMixin:
         return super().serve(request, *args, **kwargs)
 
 
-class AssessmentPage(EnrolledLearnersOnlyMixin, Page):
+class AssessmentPage(CachedViewRestrictionsMixin, EnrolledLearnersOnlyMixin, Page):
     """A page of graded questions; each question's block id keys the answers."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -116,7 +118,7 @@ class KnowledgeCheckPage(AssessmentPage):
         verbose_name = _("knowledge questionnaire (pre and post)")
 
 
-class SurveyPage(EnrolledLearnersOnlyMixin, Page):
+class SurveyPage(CachedViewRestrictionsMixin, EnrolledLearnersOnlyMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     items = StreamField(SurveyItemsBlock(), verbose_name=_("items"))
 

@@ -5,19 +5,6 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import (
-    Avg,
-    Case,
-    Count,
-    DecimalField,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    OuterRef,
-    Q,
-    Subquery,
-    When,
-)
 from django.utils.translation import gettext_lazy as _
 
 from courses.selectors import course_progress_for, page_access_for
@@ -25,13 +12,11 @@ from courses.selectors import course_progress_for, page_access_for
 from . import grading
 from .models import (
     AnswerDraft,
-    AttemptAnswer,
     FeedbackTiming,
     KnowledgeCheckPage,
     Phase,
     QuizAttempt,
     QuizPage,
-    SurveyAnswer,
     SurveyPage,
     SurveyResponse,
 )
@@ -236,96 +221,6 @@ def survey_page_context(*, page, user, given=None, errors=None) -> dict:
     ]
     likert = [(str(value), label) for value, label in LIKERT_LABELS]
     return {"response": response, "items": items, "likert_labels": likert}
-
-
-# Reports for coordinators and mentors: computed in the database.
-
-
-def quiz_summary(*, page) -> dict:
-    """Pass rate among learners who attempted, mean score of all attempts, attempts counted."""
-    attempts = QuizAttempt.objects.filter(page=page, phase=Phase.QUIZ)
-    totals = attempts.aggregate(
-        attempts=Count("id"),
-        learners=Count("learner", distinct=True),
-        passed_learners=Count("learner", filter=Q(passed=True), distinct=True),
-        mean_score=Avg("score_percent"),
-    )
-    learners = totals["learners"]
-    totals["pass_rate"] = Decimal(totals["passed_learners"] * 100) / learners if learners else None
-    return totals
-
-
-def percent_correct_by_question(*, page) -> dict[str, float]:
-    """For each question id: the percent of attempts that got it fully right."""
-    rows = (
-        AttemptAnswer.objects.filter(attempt__page=page)
-        .values("question_id")
-        .annotate(
-            right=Avg(Case(When(score=1, then=100.0), default=0.0, output_field=FloatField()))
-        )
-    )
-    return {row["question_id"]: row["right"] for row in rows}
-
-
-def knowledge_gain(*, course, by=None) -> dict:
-    """Pre and post means and the mean paired gain (post minus pre, for learners with both);
-    ``by="business"`` adds one row per business."""
-    from courses.models import Enrolment
-
-    def score(phase):
-        return Subquery(
-            QuizAttempt.objects.filter(course=course, phase=phase, learner=OuterRef("learner"))
-            .order_by("number")
-            .values("score_percent")[:1]
-        )
-
-    means = QuizAttempt.objects.filter(course=course).aggregate(
-        pre_mean=Avg("score_percent", filter=Q(phase=Phase.PRE)),
-        post_mean=Avg("score_percent", filter=Q(phase=Phase.POST)),
-    )
-    paired = (
-        Enrolment.objects.filter(course=course)
-        .annotate(pre=score(Phase.PRE), post=score(Phase.POST))
-        .filter(pre__isnull=False, post__isnull=False)
-    )
-    gain = ExpressionWrapper(F("post") - F("pre"), output_field=DecimalField())
-    result = {**means, **paired.aggregate(mean_gain=Avg(gain), paired=Count("id"))}
-    if by == "business":
-        result["businesses"] = list(
-            paired.values("learner__membership__business", "learner__membership__business__name")
-            .annotate(mean_gain=Avg(gain), learners=Count("id"))
-            .order_by("learner__membership__business__name")
-        )
-    return result
-
-
-def likert_distribution(*, page) -> dict[str, dict[int, int]]:
-    """For each agree/disagree item: how many answered 1, 2, 3, 4 and 5."""
-    distribution = {
-        block.id: dict.fromkeys(range(1, 6), 0)
-        for block in page.items
-        if block.block_type == "likert"
-    }
-    rows = (
-        SurveyAnswer.objects.filter(response__page=page, likert__isnull=False)
-        .values("item_id", "likert")
-        .annotate(count=Count("id"))
-    )
-    for row in rows:
-        if row["item_id"] in distribution:
-            distribution[row["item_id"]][row["likert"]] = row["count"]
-    return distribution
-
-
-def open_answers(*, page, search="") -> list[dict]:
-    answers = SurveyAnswer.objects.filter(response__page=page, likert__isnull=True).exclude(text="")
-    if search:
-        answers = answers.filter(text__icontains=search)
-    return list(
-        answers.values("item_id", "text", "response__submitted_at").order_by(
-            "-response__submitted_at"
-        )
-    )
 
 
 @dataclass

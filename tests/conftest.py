@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connections
 
 from lms import roles
@@ -18,6 +19,13 @@ def django_db_setup(django_db_setup):
         snapshot = getattr(connection, "_test_serialized_contents", None)
         if snapshot is not None:
             type(connection)._test_serialized_contents = snapshot
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, as the database starts empty: no cached page,
+    outline or attempt counter from an earlier test."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,117 @@
+"""The published page tree, cached between requests.
+
+Every learner request reads the same slow-changing things: which site and page a URL routes
+to (with the page's ancestors), a course's outline, a page's view restrictions. Each is kept in
+the cache (Redis in production, shared by every app server) under the current *tree version*, a
+random token replaced whenever a page is saved, published, unpublished, moved or deleted, a
+view restriction changes or a site changes. So no entry outlives the tree it was read from, and
+a lost version (Redis restarted) only means one cold request per entry. Entries also expire
+after ``TIMEOUT`` to bound anything a bulk ``update()`` changes behind the signals' back.
+"""
+
+import contextvars
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "pagetree:version"
+TIMEOUT = 60 * 60
+
+
+_request_version = contextvars.ContextVar("pagetree_version", default=None)
+
+
+def version() -> str:
+    """The current tree version: read once per page request (``serve`` holds it)."""
+    return _request_version.get() or cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
+
+
+def tree_changed(**kwargs) -> None:
+    """Retire every entry: the next reader builds it again from the database. Again once the
+    change commits, or a request reading the tree meanwhile could keep the old state under the
+    new version."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def cached(kind: str, key, build):
+    """``build()``'s value for ``key``, read from the current tree version's entry when there is
+    one. ``build`` must return a picklable value other than None."""
+    full_key = f"pagetree:{version()}:{kind}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, TIMEOUT)
+    return value
+
+
+def serve(request, path):
+    """Wagtail's page view, routed from the cache.
+
+    Routing a lesson URL through the tree costs a query per level plus the site's; here a hit
+    costs one cache read. The entry holds the site and the specific page with its ancestors
+    attached (``_cached_parent_obj``), as routing left them before serving, and is handed to
+    Wagtail through the per-request attributes it keeps its own lookups in. Only plain routes
+    (a live page, no extra arguments) are kept."""
+    from wagtail.views import serve as wagtail_serve  # needs the app registry ready
+
+    holding = _request_version.set(version())
+    try:
+        full_key = f"pagetree:{version()}:route:{request.get_host()}:{path}"
+        entry = cache.get(full_key)
+        if entry is not None:
+            request._wagtail_site, page = entry
+            request._wagtail_route_for_request = page.route(request, [])
+        else:
+            route = Page.route_for_request(request, path)
+            if route is not None and not route.args and not route.kwargs:
+                cache.set(full_key, (Site.find_for_request(request), route.page), TIMEOUT)
+        response = wagtail_serve(request, path)
+        if hasattr(response, "render"):  # a TemplateResponse renders lazily, after the view
+            response.render()
+        return response
+    finally:
+        _request_version.reset(holding)
+
+
+class CachedViewRestrictionsMixin:
+    """Page view restrictions (Wagtail's privacy settings) without queries for the pages that
+    have none, which is nearly every page: Wagtail looks them up, with two queries, before
+    serving any page. The cache knows which subtrees are restricted; aliases, whose
+    restrictions are their source's, take Wagtail's own lookup."""
+
+    def get_view_restrictions(self):
+        restricted_paths, any_alias = cached("restricted", "tree", _restricted_paths)
+        if any_alias or any(self.path.startswith(path) for path in restricted_paths):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+
+def _restricted_paths():
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return paths, Page.objects.filter(alias_of__isnull=False).exists()
+
+
+def _page_saved_or_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        tree_changed()
+
+
+def connect_signals() -> None:
+    post_save.connect(_page_saved_or_deleted, dispatch_uid="pagetree-save")
+    post_delete.connect(_page_saved_or_deleted, dispatch_uid="pagetree-delete")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(tree_changed, dispatch_uid=f"pagetree-{id(signal)}")
+    for model in (PageViewRestriction, Site):
+        post_save.connect(tree_changed, sender=model, dispatch_uid=f"pagetree-{model.__name__}")
+        post_delete.connect(
+            tree_changed, sender=model, dispatch_uid=f"pagetree-{model.__name__}-delete"
+        )

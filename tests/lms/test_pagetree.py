@@ -1,0 +1,127 @@
+"""The page-tree cache: pages route from the cache, and what an editor does shows at once."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from courses import services
+from courses.models import LessonPage, WeekPage
+from lms import roles
+from tests.factories import build_course, lessons_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course():
+    return build_course(weeks=2, lessons_per_week=2, slug="cache")
+
+
+@pytest.fixture
+def reader(client, owner, course):
+    services.enrolment_start(learner=owner, course=course)
+    client.force_login(owner)
+    return client
+
+
+def test_a_warm_lesson_page_reads_no_page_from_the_database(
+    reader, course, django_assert_max_num_queries
+):
+    lesson = lessons_of(course)[1]
+    reader.get(lesson.url)
+    with django_assert_max_num_queries(4) as queries:  # session, user, enrolment, lessons done
+        response = reader.get(lesson.url)
+    assert response.status_code == 200
+    assert "Pelajaran 1.2" in response.content.decode()
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "wagtailcore_page" not in tables
+    assert "wagtailcore_site" not in tables
+    assert "wagtailcore_pageviewrestriction" not in tables
+
+
+def test_a_published_change_shows_on_the_next_request(reader, course):
+    lesson = lessons_of(course)[0]
+    assert "Isi pelajaran." in reader.get(lesson.url).content.decode()
+    lesson.title = "Judul baru"
+    lesson.body = [{"type": "text", "value": "<p>Isi yang diperbarui.</p>"}]
+    lesson.save_revision().publish()
+    page = reader.get(lesson.url).content.decode()
+    assert "Judul baru" in page
+    assert "Isi yang diperbarui." in page
+    assert "Isi pelajaran." not in page
+
+
+def test_an_unpublished_lesson_is_gone_on_the_next_request(reader, course):
+    lesson = lessons_of(course)[0]
+    assert reader.get(lesson.url).status_code == 200
+    lesson.unpublish()
+    assert reader.get(lesson.url).status_code == 404
+    assert "Pelajaran 1.1" not in reader.get(course.url).content.decode()
+
+
+def test_a_moved_lesson_answers_at_its_new_address(reader, course):
+    lesson = lessons_of(course)[0]
+    old_url = lesson.url
+    assert reader.get(old_url).status_code == 200
+    second_week = WeekPage.objects.child_of(course).get(slug="minggu-2")
+    lesson.move(second_week, pos="last-child")
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    assert reader.get(old_url).headers.get("Location") == lesson.url  # Wagtail's redirect
+    response = reader.get(lesson.url)
+    assert response.status_code == 200
+    assert "Minggu 2" in response.content.decode()
+
+
+def test_a_renamed_slug_moves_the_lesson_address(reader, course):
+    lesson = lessons_of(course)[0]
+    old_url = lesson.url
+    reader.get(old_url)
+    lesson.slug = "nama-baru"
+    lesson.save_revision().publish()
+    assert reader.get(old_url).status_code == 404
+    assert reader.get(LessonPage.objects.get(pk=lesson.pk).url).status_code == 200
+
+
+def test_a_deleted_lesson_is_gone_and_stops_counting(reader, course):
+    lesson = lessons_of(course)[0]
+    reader.get(lesson.url)
+    reader.get(course.url)
+    lesson.delete()
+    assert reader.get(lesson.url).status_code == 404
+    assert "0 dari 3 pelajaran" in reader.get(course.url).content.decode()
+
+
+def test_a_new_lesson_joins_the_outline_at_once(reader, course):
+    assert "0 dari 4 pelajaran" in reader.get(course.url).content.decode()
+    week = WeekPage.objects.child_of(course).first()
+    week.add_child(instance=LessonPage(title="Pelajaran tambahan", slug="tambahan"))
+    page = reader.get(course.url).content.decode()
+    assert "Pelajaran tambahan" in page
+    assert "0 dari 5 pelajaran" in page
+
+
+def test_a_privacy_setting_added_later_applies_at_once(reader, course):
+    lesson = lessons_of(course)[0]
+    assert reader.get(lesson.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name=roles.COORDINATORS)])
+    response = reader.get(lesson.url)
+    assert response.status_code == 302  # to the sign-in of Wagtail's restricted pages
+    assert "Isi pelajaran." not in response.content.decode()
+    restriction.delete()
+    assert reader.get(lesson.url).status_code == 200
+
+
+def test_pages_are_routed_per_host(client, settings, course):
+    """Two sites' pages at the same path never share a cached route."""
+    from wagtail.models import Page, Site
+
+    other_home = Page.get_first_root_node().add_child(
+        instance=Page(title="Situs lain", slug="situs-lain")
+    )
+    Site.objects.create(hostname="lain.example", root_page=other_home)
+    settings.ALLOWED_HOSTS = ["testserver", "lain.example"]
+    assert client.get(course.url).status_code in (200, 302)
+    assert client.get(course.url, HTTP_HOST="lain.example").status_code == 404
