@@ -52,6 +52,7 @@ serve-prod: install
 		WEB_CONCURRENCY=2 GUNICORN_BIND=$(HOST):$(PORT); \
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
+	$(BIN)/python manage.py refresh_page_cache && \
 	{ $(BIN)/python manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn lms.wsgi; }
 

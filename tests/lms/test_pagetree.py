@@ -1,5 +1,7 @@
 """The page-tree cache: pages route from the cache, and what an editor does shows at once."""
 
+import os
+
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
@@ -125,3 +127,15 @@ def test_pages_are_routed_per_host(client, settings, course):
     settings.ALLOWED_HOSTS = ["testserver", "lain.example"]
     assert client.get(course.url).status_code in (200, 302)
     assert client.get(course.url, HTTP_HOST="lain.example").status_code == 404
+
+
+def test_refresh_page_cache_shows_a_change_made_behind_wagtails_back(reader, course):
+    """A restore or an SQL edit sends no signal: the command retires the cached tree."""
+    from django.core.management import call_command
+
+    lesson = lessons_of(course)[0]
+    reader.get(lesson.url)
+    LessonPage.objects.filter(pk=lesson.pk).update(title="Diubah lewat SQL")
+    assert "Diubah lewat SQL" not in reader.get(lesson.url).content.decode()
+    call_command("refresh_page_cache", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert "Diubah lewat SQL" in reader.get(lesson.url).content.decode()
