@@ -19,7 +19,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 from django.test import override_settings
 
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, UserFactory, build_course
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k" * 20 + "-production-secret-" + "z" * 20
@@ -316,11 +316,8 @@ def csrf_token(response) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text).group(1)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="app servers share a server database")
-def test_two_app_servers_share_sessions_through_redis(tmp_path):
-    import redis
-
+def shared_environment():
+    """Production-like settings for app servers on the test database and a fresh Redis prefix."""
     db = connection.settings_dict
     database_url = (
         f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}"
@@ -339,6 +336,15 @@ def test_two_app_servers_share_sessions_through_redis(tmp_path):
         CACHE_KEY_PREFIX=prefix,
         CONN_MAX_AGE="0",  # The test database is dropped at the end of the run.
     )
+    return env, redis_url, prefix
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="app servers share a server database")
+def test_two_app_servers_share_sessions_through_redis(tmp_path):
+    import redis
+
+    env, redis_url, prefix = shared_environment()
     # The test settings hash with MD5, which production does not accept.
     password = PBKDF2PasswordHasher().encode(PASSWORD, "garam-uji", iterations=1000)
     user = UserFactory(full_name="Sutarni Dua Server", phone="+6281234567890")
@@ -390,3 +396,27 @@ def test_two_app_servers_share_sessions_through_redis(tmp_path):
     )
     assert sign_in_line["status"] == 302
     assert sign_in_line["user_id"] == user.pk
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="app servers share a server database")
+def test_a_page_change_reaches_every_app_server_at_once(tmp_path, settings):
+    """Both servers route the course from the shared page-tree cache; unpublishing it (here, in
+    a third process on the same Redis) retires that for both."""
+    env, redis_url, prefix = shared_environment()
+    course = build_course(weeks=1, lessons_per_week=1, slug="dua-server")
+    with app_servers(2, env, tmp_path) as servers:
+        for server in servers:
+            page = requests.get(f"{server}{course.url}", timeout=10)
+            assert page.status_code == 200
+            assert course.title in page.text
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": prefix,
+            }
+        }
+        course.unpublish()
+        for server in servers:
+            assert requests.get(f"{server}{course.url}", timeout=10).status_code == 404
