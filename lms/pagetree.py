@@ -42,10 +42,14 @@ def _new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def _key(kind: str, key) -> str:
+    return f"pagetree:{version()}:{kind}:{key}"
+
+
 def cached(kind: str, key, build):
     """``build()``'s value for ``key``, read from the current tree version's entry when there is
     one. ``build`` must return a picklable value other than None."""
-    full_key = f"pagetree:{version()}:{kind}:{key}"
+    full_key = _key(kind, key)
     value = cache.get(full_key)
     if value is None:
         value = build()
@@ -65,7 +69,7 @@ def serve(request, path):
 
     holding = _request_version.set(version())
     try:
-        full_key = f"pagetree:{version()}:route:{request.get_host()}:{path}"
+        full_key = _key("route", f"{request.get_host()}:{path}")
         entry = cache.get(full_key)
         if entry is not None:
             request._wagtail_site, page = entry

@@ -89,3 +89,12 @@ def test_bad_input_gets_a_clear_message(client, lesson_url, field, value, messag
     assert message in page
     assert "Periksa angka yang ditandai di atas." in page
     assert "Angsuran per bulan" not in page
+
+
+def test_the_cached_lesson_body_is_kept_per_language(client, lesson_url):
+    """The body is rendered once and kept: the Indonesian copy never answers an English page."""
+    assert ">Hitung<" in client.get(lesson_url).content.decode()
+    english = client.get(f"/en{lesson_url}").content.decode()
+    assert ">Calculate<" in english
+    assert ">Hitung<" not in english
+    assert ">Hitung<" in client.get(lesson_url).content.decode()
