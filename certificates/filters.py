@@ -4,8 +4,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
+from courses.filters import cohort_filter
 from courses.models import CoursePage
-from courses.selectors import cohorts_to_filter_by
 from lms.filters import regency_filter, sector_filter
 
 from .models import Certificate
@@ -17,9 +17,7 @@ class CertificateFilterSet(WagtailFilterSet):
         empty_label=_("All courses"),
         queryset=CoursePage.objects.order_by("title"),
     )
-    cohort = django_filters.ModelChoiceFilter(
-        label=_("Class"), empty_label=_("All classes"), queryset=cohorts_to_filter_by
-    )
+    cohort = cohort_filter()
     regency = regency_filter("business__regency")
     sector = sector_filter("business__sector")
     completed_on = django_filters.DateFromToRangeFilter(

@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
+from courses.filters import cohort_filter
 from courses.models import CoursePage, Enrolment
-from courses.selectors import cohorts_to_filter_by
 from lms.filters import regency_filter, sector_filter
 
 NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
@@ -27,9 +27,7 @@ class EnrolmentFilterSet(WagtailFilterSet):
         empty_label=None,
         method="filter_nothing",  # The report's scope applies the course.
     )
-    cohort = django_filters.ModelChoiceFilter(
-        label=_("Class"), empty_label=_("All classes"), queryset=cohorts_to_filter_by
-    )
+    cohort = cohort_filter()
     regency = regency_filter("learner__membership__business__regency")
     sector = sector_filter("learner__membership__business__sector")
     enrolled_at = django_filters.DateFromToRangeFilter(
