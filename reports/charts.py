@@ -17,7 +17,7 @@ admin's dark theme (3:1); text outside the bars is ``currentColor``.
 import math
 import textwrap
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -520,23 +520,6 @@ def _bounds(bins: int, low: Number, high: Number) -> tuple[float, float, float]:
     return low, high, (high - low) / bins
 
 
-def bin_counts(values: Iterable[Number | None], *, bins: int, low: Number, high: Number):
-    """How many values fall in each of ``bins`` equal bins over low..high. A bin holds its
-    lower edge and not its upper one, except the last, which holds ``high`` too. None values
-    (no score) are skipped; a value outside low..high is refused with ValueError, since a score
-    there means a bug upstream, not a learner to hide in the end bin."""
-    low, high, width = _bounds(bins, low, high)
-    counts = [0] * bins
-    for value in values:
-        if value is None:
-            continue
-        value = float(value)
-        if not low <= value <= high:
-            raise ValueError(f"{value} is outside the chart's range {low:g}..{high:g}")
-        counts[min(int((value - low) // width), bins - 1)] += 1
-    return counts
-
-
 def bin_labels(*, bins: int, low: Number, high: Number, unit: str = "") -> list[str]:
     """ "0–9%", "10–19%", …, "90–100%" for whole-number edges; else "0–2.5", "2.5–5", …"""
     low, high, width = _bounds(bins, low, high)
@@ -551,34 +534,6 @@ def bin_labels(*, bins: int, low: Number, high: Number, unit: str = "") -> list[
     return labels
 
 
-def histogram(
-    title,
-    series: Mapping[str, Iterable[Number | None]],
-    *,
-    bins: int = 10,
-    range: tuple[Number, Number] = (0, 100),
-    unit: str = "%",
-    label_heading=None,
-    description=None,
-    id: str | None = None,
-) -> Histogram:
-    """The distribution of raw values (e.g. pre and post scores in percent), binned here (see
-    ``bin_counts``): one row per bin with one bar per series, in the order given."""
-    low, high = range
-    counts = {
-        name: bin_counts(values, bins=bins, low=low, high=high) for name, values in series.items()
-    }
-    return histogram_counts(
-        title,
-        counts,
-        range=(low, high),
-        unit=unit,
-        label_heading=label_heading,
-        description=description,
-        id=id,
-    )
-
-
 def histogram_counts(
     title,
     series: Mapping[str, Sequence[int]],
@@ -589,8 +544,8 @@ def histogram_counts(
     description=None,
     id: str | None = None,
 ) -> Histogram:
-    """Like ``histogram`` for counts already binned (e.g. ``selectors.score_distribution``'s
-    values): each series is a list of counts, one per equal bin over ``range``."""
+    """The distribution of scores binned in the database (``selectors.score_distribution``):
+    each series is a list of counts, one per equal bin over ``range``, one bar per series."""
     series = {str(name): [int(count) for count in counts] for name, counts in series.items()}
     sizes = {len(counts) for counts in series.values()}
     if len(sizes) > 1:

@@ -14,9 +14,7 @@ from reports.charts import (
     NO_ANSWERS,
     NO_DATA,
     bar_chart,
-    bin_counts,
     bin_labels,
-    histogram,
     histogram_counts,
     likert_chart,
     likert_mean,
@@ -191,24 +189,6 @@ def test_likert_chart_without_answers_says_no_data_yet():
 # Histogram
 
 
-def test_bins_hold_their_lower_edge_and_the_last_holds_the_top():
-    counts = bin_counts([0, 9.99, 10, 55, 90, 100, Decimal("100.00")], bins=10, low=0, high=100)
-    assert counts == [2, 1, 0, 0, 0, 1, 0, 0, 0, 3]
-
-
-def test_bins_skip_missing_scores_and_refuse_values_outside_the_range():
-    assert bin_counts([None, 50], bins=2, low=0, high=100) == [0, 1]
-    with pytest.raises(ValueError, match="outside"):
-        bin_counts([100.5], bins=10, low=0, high=100)
-    with pytest.raises(ValueError, match="outside"):
-        bin_counts([-1], bins=10, low=0, high=100)
-
-
-@given(st.lists(st.floats(min_value=0, max_value=100), max_size=200))
-def test_every_score_in_range_lands_in_exactly_one_bin(scores):
-    assert sum(bin_counts(scores, bins=10, low=0, high=100)) == len(scores)
-
-
 def test_bin_labels_read_like_score_bands():
     labels = bin_labels(bins=10, low=0, high=100, unit="%")
     assert labels[0] == "0–9%"
@@ -217,7 +197,7 @@ def test_bin_labels_read_like_score_bands():
 
 
 def test_histogram_scales_every_series_to_the_largest_bin():
-    chart = histogram("Scores", {"Before": [5, 5, 15], "After": [95]}, bins=2, range=(0, 100))
+    chart = histogram_counts("Scores", {"Before": [3, 0], "After": [0, 1]}, range=(0, 100))
     assert [[bar.value for bar in group.bars] for group in chart.rows] == [[3, 0], [0, 1]]
     assert [[bar.width for bar in group.bars] for group in chart.rows] == [
         ["75%", "0%"],
@@ -232,7 +212,7 @@ def test_histogram_counts_refuse_series_of_different_lengths():
 
 
 def test_histogram_without_scores_says_no_data_yet():
-    assert histogram("Scores", {"Before": [], "After": [None]}).empty
+    assert histogram_counts("Scores", {"Before": [0, 0], "After": [0, 0]}).empty
     assert histogram_counts("Scores", {}).empty
 
 
@@ -244,7 +224,10 @@ def all_charts():
         bar_chart("Where learners stop", FUNNEL, label_heading="Step", value_heading="Learners"),
         percent_bars("Percent correct per question", QUESTIONS),
         likert_chart("Survey", LIKERT),
-        histogram("Scores before and after", {"Before": [5, 35, 35, 80], "After": [60, 95, 100]}),
+        histogram_counts(
+            "Scores before and after",
+            {"Before": [1, 0, 0, 2, 0, 0, 0, 0, 1, 0], "After": [0, 0, 0, 0, 0, 0, 1, 0, 0, 2]},
+        ),
     ]
 
 

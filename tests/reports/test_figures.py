@@ -6,6 +6,7 @@ import pytest
 from django.http import QueryDict
 from django.test import RequestFactory
 
+from quizzes.models import Phase, QuizAttempt
 from reports import selectors
 from reports.filters import EnrolmentFilterSet
 from tests.factories import UserFactory
@@ -208,3 +209,17 @@ def test_overview_queries_do_not_grow_with_the_data(province, django_assert_max_
         selectors.course_overview(chosen)
     with django_assert_max_num_queries(1):
         list(selectors.business_rows(chosen))
+
+
+def test_score_bands_hold_their_lower_edge_and_the_last_holds_a_full_score(province):
+    """0–9, 10–19, …, 90–100: 9.99 is in the first band, 10 in the second, 100 in the last."""
+    chosen = scope(province)
+    first_pre = QuizAttempt.objects.filter(
+        course=province.course, phase=Phase.PRE, number=1, learner__in=chosen.learners()
+    ).order_by("pk")
+    assert first_pre.count() == 3
+    for attempt, score in zip(first_pre, ["9.99", "10", "100"], strict=True):
+        QuizAttempt.objects.filter(pk=attempt.pk).update(score_percent=Decimal(score))
+    bands = selectors.score_distribution(chosen, Phase.PRE)
+    assert list(bands) == list(range(0, 100, 10))
+    assert {band: n for band, n in bands.items() if n} == {0: 1, 10: 1, 90: 1}
