@@ -191,10 +191,6 @@ class Overview:
     def survey_rate(self) -> Decimal | None:
         return percent(self.survey_responses, self.learners)
 
-    @property
-    def completion_rate(self) -> Decimal | None:
-        return percent(self.completed, self.learners)
-
 
 LEARNER = "learner"
 BUSINESS = "learner__membership__business"
