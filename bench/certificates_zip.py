@@ -14,7 +14,6 @@ shows the most memory Python held at once during the export, beyond what it held
 """
 
 import random
-import resource
 import tempfile
 import time
 import tracemalloc
@@ -27,24 +26,13 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from bench.memory import current_rss_mb, peak_rss_mb
+
 COORDINATOR = "koordinator@pintar-umkm.test"
 CERTIFICATES = 1000
 PDF_BYTES = (60 * 1024, 100 * 1024)
 BUDGET_MB = 200
 MB = 1024 * 1024
-
-
-def _peak_rss_mb() -> float:
-    """The process's peak resident memory so far (Linux reports kilobytes)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _current_rss_mb() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0  # pragma: no cover - not Linux
 
 
 def _add_certificates(count: int) -> int:
@@ -120,11 +108,11 @@ def bench_certificate_zip(count: int = CERTIFICATES) -> dict:
         pdf_bytes = _add_certificates(count)
         setup_s = time.perf_counter() - start
 
-        rss_before, peak_before = _current_rss_mb(), _peak_rss_mb()
+        rss_before, peak_before = current_rss_mb(), peak_rss_mb()
         start = time.perf_counter()
         zip_bytes, chunks = _stream(client, url)
         seconds = time.perf_counter() - start
-        peak_rss = _peak_rss_mb()
+        peak_rss = peak_rss_mb()
         # Every PDF is in, stored whole: the ZIP adds only ~150 bytes of headers per file.
         assert pdf_bytes < zip_bytes < pdf_bytes + 200 * count, (pdf_bytes, zip_bytes)
 

@@ -10,12 +10,13 @@ Never point it at real data: it adds synthetic businesses and learners.
 """
 
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from bench.memory import peak_rss_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get(
@@ -108,7 +109,7 @@ def export_csv():
         size += len(chunk)
         rows += chunk.count(b"\n")
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     print(
         f"CSV export of every business: {rows - 1} rows, {size / 1024 / 1024:.1f} MB in "
         f"{seconds:.1f} s; peak RSS of the process {peak:.0f} MB "
