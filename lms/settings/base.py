@@ -212,8 +212,3 @@ RATELIMIT_VIEW = "lms.throttling.rate_limited"
 RATELIMIT_IP_META_KEY = "lms.throttling.client_ip"
 # The request header naming the client's address when a reverse proxy is the only way in.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="REMOTE_ADDR")
-SILENCED_SYSTEM_CHECKS = [
-    # django-ratelimit lists django-redis but not Django's own RedisCache, whose incr() is
-    # Redis' atomic INCR: what it needs.
-    "django_ratelimit.W001",
-]

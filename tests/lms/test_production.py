@@ -94,7 +94,7 @@ def test_production_keeps_cache_and_sessions_in_redis_and_media_on_disk():
         **REQUIRED,
     )  # fmt: skip
     cache = values["CACHES"]["default"]
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
     assert cache["LOCATION"] == REQUIRED["REDIS_URL"]
     assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
     assert values["STORAGES"]["staticfiles"]["BACKEND"] == (
@@ -233,7 +233,7 @@ def test_healthz_answers_ok_when_database_and_cache_answer(client):
 @override_settings(
     CACHES={
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": UNREACHABLE_REDIS,
         }
     }
@@ -412,7 +412,7 @@ def test_a_page_change_reaches_every_app_server_at_once(tmp_path, settings):
             assert course.title in page.text
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "django_redis.cache.RedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": prefix,
             }
