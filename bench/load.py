@@ -6,8 +6,10 @@ drives it with locust (bench/locustfile.py), headless, at each concurrency in BE
 
 1. the learner journeys (course page, lesson page, mark done, week quiz, sign in) with 5–15 s
    of thinking;
-2. lesson page alone, then /bench/hello/ alone, without thinking: what the processes serve at
-   that concurrency; lesson req/s over hello req/s is the lesson/hello ratio.
+2. lesson page alone, then /bench/hello/ alone, then /bench/hello/signed-in/ alone, without
+   thinking: what the processes serve at that concurrency; lesson req/s over hello req/s is the
+   lesson/hello ratio. The signed-in hello reads the session and the user and nothing else: its
+   ratio to hello is the most any page for a signed-in learner could reach.
 
 Prints a Markdown report (the one in docs/benchmarks.md). Loopback only; every phase is bounded
 (BENCH_JOURNEY_SECONDS, BENCH_CAPACITY_SECONDS), about four minutes in all with the defaults.
@@ -35,7 +37,7 @@ DATABASE_URL = os.environ.get(
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
 LEVELS = [int(n) for n in os.environ.get("BENCH_LEVELS", "50,200,500").split(",")]
-JOURNEY_SECONDS = int(os.environ.get("BENCH_JOURNEY_SECONDS", "35"))
+JOURNEY_SECONDS = int(os.environ.get("BENCH_JOURNEY_SECONDS", "30"))
 CAPACITY_SECONDS = int(os.environ.get("BENCH_CAPACITY_SECONDS", "10"))
 JOURNEY_RAMP_SECONDS = 10
 WORKERS = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -171,6 +173,7 @@ def seed(sessions: int) -> dict:
         ],
         "sign_in_url": reverse("lms:sign_in"),
         "hello_url": "/bench/hello/",
+        "signed_in_hello_url": "/bench/hello/signed-in/",
     }
 
 
@@ -190,7 +193,12 @@ def wait_healthy(base: str, seconds: float = 30) -> None:
 def warm_up(base: str, plan: dict) -> None:
     """Open every page a few times so each worker has compiled its templates."""
     cookie = {"Cookie": f"sessionid={plan['sessions'][0]['key']}"}
-    urls = [plan["course_url"], plan["hello_url"], *(lesson["url"] for lesson in plan["lessons"])]
+    urls = [
+        plan["course_url"],
+        plan["hello_url"],
+        plan["signed_in_hello_url"],
+        *(lesson["url"] for lesson in plan["lessons"]),
+    ]
     for url in urls * WORKERS * 2:
         with urlopen(Request(base + url, headers=cookie), timeout=10) as response:  # noqa: S310
             response.read()
@@ -297,6 +305,11 @@ def machine(base_env) -> list[str]:
     ]
 
 
+def cpu_ms(phase: dict, row: dict) -> float:
+    """The server's CPU time per request of a phase, in milliseconds."""
+    return 1000 * phase["server_cpu"] / max(row["requests"], 1)
+
+
 def table(rows: dict, names: list[str]) -> list[str]:
     lines = [
         "| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
@@ -378,8 +391,19 @@ def main() -> None:
             hello = run_locust(
                 "Hello", users, CAPACITY_SECONDS, work / f"hello-{users}", env, base, server.pid
             )
+            signed_in = run_locust(
+                "SignedInHello",
+                users,
+                CAPACITY_SECONDS,
+                work / f"signed-in-hello-{users}",
+                env,
+                base,
+                server.pid,
+            )
             lesson_row, hello_row = lesson["rows"]["lesson page"], hello["rows"]["hello"]
+            signed_in_row = signed_in["rows"]["signed-in hello"]
             ratio = lesson_row["rps"] / hello_row["rps"] if hello_row["rps"] else 0
+            ceiling = signed_in_row["rps"] / hello_row["rps"] if hello_row["rps"] else 0
             report += [
                 f"### {users} concurrent learners",
                 "",
@@ -405,32 +429,33 @@ def main() -> None:
                 "",
                 f"Without thinking, one endpoint at a time, {CAPACITY_SECONDS} s each:",
                 "",
-                *table({**lesson["rows"], **hello["rows"]}, ["lesson page", "hello"]),
+                *table(
+                    {**lesson["rows"], **hello["rows"], **signed_in["rows"]},
+                    ["lesson page", "hello", "signed-in hello"],
+                ),
                 "",
-                f"Server CPU per request: lesson page "
-                f"{1000 * lesson['server_cpu'] / max(lesson_row['requests'], 1):.1f} ms, hello "
-                f"{1000 * hello['server_cpu'] / max(hello_row['requests'], 1):.1f} ms. "
-                f"**lesson/hello = {ratio:.0%}**",
+                f"Server CPU per request: lesson page {cpu_ms(lesson, lesson_row):.1f} ms, hello "
+                f"{cpu_ms(hello, hello_row):.1f} ms, signed-in hello "
+                f"{cpu_ms(signed_in, signed_in_row):.1f} ms. **lesson/hello = {ratio:.0%}** "
+                f"(signed-in hello/hello = {ceiling:.0%})",
                 "",
             ]
-            failures = journeys["failures"] + lesson["failures"] + hello["failures"]
+            phases = (journeys, lesson, hello, signed_in)
+            failures = [failure for phase in phases for failure in phase["failures"]]
             if failures:
                 report += ["Errors:", *[f"- {failure}" for failure in failures], ""]
-            errors = sum(
-                phase["rows"].get("Aggregated", {}).get("errors", 0)
-                for phase in (journeys, lesson, hello)
-            )
+            errors = sum(phase["rows"].get("Aggregated", {}).get("errors", 0) for phase in phases)
             summary.append(
                 f"| {users} | {journeys['rows']['Aggregated']['rps']:.1f} | "
                 f"{journeys['rows']['lesson page']['p95']} | {lesson_row['rps']:.1f} | "
-                f"{hello_row['rps']:.1f} | {ratio:.0%} | {errors} |"
+                f"{hello_row['rps']:.1f} | {ratio:.0%} | {ceiling:.0%} | {errors} |"
             )
         report += [
             "### Summary",
             "",
             "| learners | journeys req/s | lesson p95 ms (journeys) | lesson req/s (alone) | "
-            "hello req/s (alone) | lesson/hello | errors |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "hello req/s (alone) | lesson/hello | signed-in hello/hello | errors |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
             *summary,
             "",
             f"Total run time {time.monotonic() - started:.0f} s; locust CSVs and the server log "

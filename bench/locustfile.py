@@ -10,6 +10,8 @@ sign-in's deliberate password-hashing cost is measured without dominating the mi
 - ``LessonReader`` and ``Hello``: no thinking, one endpoint each, to find what the processes can
   serve of a lesson page and of the minimal Django view (/bench/hello/) at the same concurrency
   and with the same signed-in cookie; their ratio is the lesson/hello figure.
+- ``SignedInHello``: the same for /bench/hello/signed-in/, which only reads the session and the
+  user: the ceiling of any page that knows who the learner is.
 """
 
 import itertools
@@ -134,3 +136,11 @@ class Hello(SignedInUser):
     @task
     def hello(self):
         self.get_page(PLAN["hello_url"], "hello")
+
+
+class SignedInHello(SignedInUser):
+    wait_time = constant(0)
+
+    @task
+    def signed_in_hello(self):
+        self.get_page(PLAN["signed_in_hello_url"], "signed-in hello")

@@ -26,9 +26,12 @@ urlpatterns = [
 ]
 
 if settings.BENCH_HELLO:
-    from bench.views import hello
+    from bench.views import hello, signed_in_hello
 
-    urlpatterns.append(path("bench/hello/", hello, name="bench_hello"))
+    urlpatterns += [
+        path("bench/hello/", hello, name="bench_hello"),
+        path("bench/hello/signed-in/", signed_in_hello, name="bench_signed_in_hello"),
+    ]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -219,6 +219,7 @@ def test_each_request_is_logged_once_with_its_user(client, owner, caplog):
 @pytest.mark.django_db
 def test_the_benchmarks_hello_view_is_off_unless_asked_for(client):
     assert client.get("/bench/hello/").status_code == 404
+    assert client.get("/bench/hello/signed-in/").status_code == 404
 
 
 @pytest.mark.django_db
