@@ -1,12 +1,13 @@
 """The published page tree, cached between requests.
 
 Every learner request reads the same slow-changing things: which site and page a URL routes
-to (with the page's ancestors), a course's outline, a page's view restrictions. Each is kept in
-the cache (Redis in production, shared by every app server) under the current *tree version*, a
-random token replaced whenever a page is saved, published, unpublished, moved or deleted, a
-view restriction changes or a site changes. So no entry outlives the tree it was read from, and
-a lost version (Redis restarted) only means one cold request per entry. Entries also expire
-after ``TIMEOUT`` to bound anything a bulk ``update()`` changes behind the signals' back.
+to (with the page's ancestors), a course's outline, a page's view restrictions, a lesson's
+rendered body. Each is kept in the cache (Redis in production, shared by every app server) under
+the current *tree version*, a random token replaced whenever a page is saved, published,
+unpublished, moved or deleted, a view restriction or a site changes, or an image or a document
+(which lesson bodies show) changes. So no entry outlives the tree it was read from, and a lost
+version (Redis restarted) only means one cold request per entry. Entries also expire after
+``TIMEOUT`` to bound anything a bulk ``update()`` changes behind the signals' back.
 """
 
 import contextvars
@@ -15,6 +16,8 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -114,7 +117,7 @@ def connect_signals() -> None:
     post_delete.connect(_page_saved_or_deleted, dispatch_uid="pagetree-delete")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(tree_changed, dispatch_uid=f"pagetree-{id(signal)}")
-    for model in (PageViewRestriction, Site):
+    for model in (PageViewRestriction, Site, get_image_model(), get_document_model()):
         post_save.connect(tree_changed, sender=model, dispatch_uid=f"pagetree-{model.__name__}")
         post_delete.connect(
             tree_changed, sender=model, dispatch_uid=f"pagetree-{model.__name__}-delete"

@@ -139,3 +139,51 @@ def test_refresh_page_cache_shows_a_change_made_behind_wagtails_back(reader, cou
     assert "Diubah lewat SQL" not in reader.get(lesson.url).content.decode()
     call_command("refresh_page_cache", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert "Diubah lewat SQL" in reader.get(lesson.url).content.decode()
+
+
+def test_a_cached_lesson_body_shows_a_linked_pages_new_address_at_once(reader, course):
+    first, second = lessons_of(course)[:2]
+    first.body = [
+        {
+            "type": "text",
+            "value": f'<p>Lanjut ke <a linktype="page" id="{second.pk}">pelajaran kedua</a>.</p>',
+        }
+    ]
+    first.save_revision().publish()
+    old_url = second.url
+    assert f'href="{old_url}">pelajaran kedua' in reader.get(first.url).content.decode()
+    second.slug = "alamat-baru"
+    second.save_revision().publish()
+    page = reader.get(first.url).content.decode()
+    assert f'href="{LessonPage.objects.get(pk=second.pk).url}">pelajaran kedua' in page
+    assert old_url not in page
+
+
+def test_a_cached_lesson_body_shows_a_renamed_document_at_once(reader, course):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        title="Templat buku kas", file=SimpleUploadedFile("buku-kas.xlsx", b"PK\x03\x04 demo")
+    )
+    lesson = lessons_of(course)[0]
+    lesson.body = [{"type": "document", "value": {"document": document.pk, "description": ""}}]
+    lesson.save_revision().publish()
+    assert "Unduh: Templat buku kas" in reader.get(lesson.url).content.decode()
+    document.title = "Templat buku kas harian"
+    document.save()
+    assert "Unduh: Templat buku kas harian" in reader.get(lesson.url).content.decode()
+
+
+def test_refresh_page_cache_renders_cached_lesson_bodies_again(reader, course):
+    """A release runs the command, so a changed block template shows at once."""
+    from django.core.management import call_command
+
+    lesson = lessons_of(course)[0]
+    reader.get(lesson.url)
+    LessonPage.objects.filter(pk=lesson.pk).update(
+        body=[{"type": "text", "value": "<p>Isi lewat SQL.</p>"}]
+    )
+    assert "Isi lewat SQL." not in reader.get(lesson.url).content.decode()
+    call_command("refresh_page_cache", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert "Isi lewat SQL." in reader.get(lesson.url).content.decode()

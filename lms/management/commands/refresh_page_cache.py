@@ -1,8 +1,9 @@
-"""Retire every cached page route, course outline and privacy lookup (lms/pagetree.py).
+"""Retire every cached page route, course outline, privacy lookup and rendered lesson body
+(lms/pagetree.py).
 
 Saving, publishing, moving and deleting pages in Wagtail do this by themselves. Run it after
-changing pages behind Wagtail's back: restoring a database backup, or editing pages with SQL or
-a queryset ``update()``.
+changing pages behind Wagtail's back (restoring a database backup, editing pages with SQL or a
+queryset ``update()``) and on every release, whose templates may render lessons differently.
 """
 
 from django.core.management.base import BaseCommand
