@@ -1,8 +1,28 @@
 // Lesson page enhancements. Everything works without this file.
 // 1. A video facade becomes the host's player only when tapped: nothing loads from the host before.
 // 2. The loan simulator recalculates as the learner types, using the same server-side maths.
+// 3. Checklist ticks are kept on this phone, per learner: a reload or a lost connection keeps them.
 (function () {
   "use strict";
+
+  var learner = (document.querySelector("[data-learner]") || { dataset: {} }).dataset.learner || "";
+  document.querySelectorAll("fieldset[data-checklist]").forEach(function (fieldset) {
+    var key = "pintar:checklist:" + learner + ":" + fieldset.dataset.checklist;
+    var boxes = Array.prototype.slice.call(fieldset.querySelectorAll("input[type=checkbox]"));
+    var ticked = [];
+    try {
+      ticked = JSON.parse(window.localStorage.getItem(key) || "[]");
+    } catch (error) { /* Storage off or unreadable: start unticked. */ }
+    boxes.forEach(function (box, index) { box.checked = ticked.indexOf(index) !== -1; });
+    fieldset.addEventListener("change", function () {
+      var now = [];
+      boxes.forEach(function (box, index) { if (box.checked) now.push(index); });
+      try {
+        if (now.length) window.localStorage.setItem(key, JSON.stringify(now));
+        else window.localStorage.removeItem(key);
+      } catch (error) { /* Storage full or off: the ticks last for this visit. */ }
+    });
+  });
 
   document.querySelectorAll(".video__facade[data-embed]").forEach(function (link) {
     link.addEventListener("click", function (event) {
