@@ -50,6 +50,7 @@ CACHES = {
         "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
     },
 }
+SILENCED_SYSTEM_CHECKS = []  # django-redis is shared and on django-ratelimit's list
 # Sessions are read from Redis and written through to PostgreSQL: any app server can serve any
 # request, and a Redis restart or eviction does not sign everybody out (a learner with only a
 # phone number cannot reset a forgotten password alone). Writes happen at sign-in and sign-out.

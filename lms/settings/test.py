@@ -10,9 +10,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# One process: the in-memory cache is shared by everything that counts attempts, so
-# django-ratelimit's objections to it (not shared, not on its list) do not apply.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 # The suite signs up far more people from 127.0.0.1 than a class would; tests of the limits
 # lower these with override_settings.
 SIGN_UP_RATE = PASSWORD_RESET_RATE = "10000/h"  # noqa: S105 - a rate, not a password
