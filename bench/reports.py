@@ -59,18 +59,26 @@ def ensure_data():
         print(f"seed_synthetic: {time.perf_counter() - start:.0f} s")
 
 
-def measure_pages():
-    from django.db import connection
+def coordinator_and_course():
+    """A test client signed in as the demo coordinator, and the course the reports show."""
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-    from django.urls import reverse
 
     from courses.models import CoursePage
     from lms.models import User
 
     client = Client()
     client.force_login(User.objects.get(email=COORDINATOR))
-    course = CoursePage.objects.live().order_by("title").first()
+    return client, CoursePage.objects.live().order_by("title").first()
+
+
+def measure_pages():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from lms.models import User
+
+    client, course = coordinator_and_course()
     print(f"database: {connection.vendor}; {User.objects.count()} users; course {course.title}")
     print(f"{'report (first page)':<36} {'median ms':>10} {'queries':>8}")
     for name in PAGES:
@@ -92,15 +100,9 @@ def measure_pages():
 
 def export_csv():
     """The full per-business table as CSV, streamed and thrown away, in this process."""
-    from django.test import Client
     from django.urls import reverse
 
-    from courses.models import CoursePage
-    from lms.models import User
-
-    client = Client()
-    client.force_login(User.objects.get(email=COORDINATOR))
-    course = CoursePage.objects.live().order_by("title").first()
+    client, course = coordinator_and_course()
     url = f"{reverse('reports:businesses')}?course={course.pk}&export=csv"
     start = time.perf_counter()
     response = client.get(url)

@@ -5,7 +5,8 @@
 (function () {
   "use strict";
 
-  var learner = (document.querySelector("[data-learner]") || { dataset: {} }).dataset.learner || "";
+  var article = document.querySelector("[data-learner]");
+  var learner = article ? article.dataset.learner : "";
   document.querySelectorAll("fieldset[data-checklist]").forEach(function (fieldset) {
     var key = "pintar:checklist:" + learner + ":" + fieldset.dataset.checklist;
     var boxes = Array.prototype.slice.call(fieldset.querySelectorAll("input[type=checkbox]"));
