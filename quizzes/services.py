@@ -37,42 +37,42 @@ def _enrolment(learner, page) -> Enrolment:
     return access.enrolment
 
 
+def question_snapshot(block, question: grading.Question) -> dict:
+    """What an attempt keeps of a question as it was asked (without the answer given and its
+    score), so later edits to the quiz change nothing in the attempt."""
+    value = block.value
+    entry = {
+        "kind": question.kind,
+        "prompt": value["prompt"],
+        "explanation": value.get("explanation", ""),
+    }
+    if question.kind == grading.NUMERIC:
+        entry.update(answer=str(value["answer"]), unit=value.get("unit", ""))
+    elif question.kind == grading.TRUE_FALSE:
+        entry["choices"] = [{"id": c.id, "correct": c.correct} for c in question.choices]
+    else:
+        entry["choices"] = [
+            {
+                "id": str(item.id),
+                "text": item.value["text"],
+                "correct": bool(item.value["correct"]),
+                "feedback": item.value["feedback"],
+            }
+            for item in value["choices"].bound_blocks
+        ]
+    return entry
+
+
 def _snapshot(page, questions, answers, grade_) -> dict:
-    """What was asked, answered and scored, so later edits to the quiz change nothing here."""
+    """What was asked, answered and scored."""
     snapshot = {}
     for block, question in zip(page.questions, questions, strict=True):
-        value = block.value
-        entry = {
-            "kind": question.kind,
-            "prompt": value["prompt"],
-            "explanation": value.get("explanation", ""),
+        given = answers[question.id]
+        snapshot[question.id] = {
+            **question_snapshot(block, question),
             "score": str(grade_.per_question[question.id]),
+            "given": str(given) if question.kind == grading.NUMERIC else sorted(given),
         }
-        if question.kind == grading.NUMERIC:
-            entry.update(
-                answer=str(value["answer"]),
-                unit=value.get("unit", ""),
-                given=str(answers[question.id]),
-            )
-        elif question.kind == grading.TRUE_FALSE:
-            entry.update(
-                choices=[{"id": c.id, "correct": c.correct} for c in question.choices],
-                given=sorted(answers[question.id]),
-            )
-        else:
-            entry.update(
-                choices=[
-                    {
-                        "id": str(item.id),
-                        "text": item.value["text"],
-                        "correct": bool(item.value["correct"]),
-                        "feedback": item.value["feedback"],
-                    }
-                    for item in value["choices"].bound_blocks
-                ],
-                given=sorted(answers[question.id]),
-            )
-        snapshot[question.id] = entry
     return snapshot
 
 

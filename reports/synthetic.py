@@ -47,6 +47,7 @@ from quizzes.models import (
     SurveyPage,
     SurveyResponse,
 )
+from quizzes.services import question_snapshot
 
 DEFAULT_SEED = 2026
 BATCH_SIZE = 5000
@@ -272,35 +273,17 @@ class CourseSpec:
 
 
 def _question_spec(rng: random.Random, block) -> QuestionSpec:
-    """The snapshot ``quizzes.services._snapshot`` writes, and answers that score exactly 1 or 0
-    under the real grading."""
+    """The question as an attempt keeps it, and answers that score exactly 1 or 0 under the real
+    grading."""
     question = block.block.as_question(block.id, block.value)
-    value = block.value
-    entry = {
-        "kind": question.kind,
-        "prompt": value["prompt"],
-        "explanation": value.get("explanation", ""),
-    }
+    entry = question_snapshot(block, question)
     if question.kind == grading.NUMERIC:
-        entry.update(answer=str(value["answer"]), unit=value.get("unit", ""))
         miss = question.answer + 2 * question.tolerance + max(abs(question.answer) / 2, ONE)
         right, wrongs = question.answer, [miss, question.answer - (miss - question.answer)]
         wrongs = [w for w in wrongs if grading.question_score(question, w) == 0]
         return QuestionSpec(
             question.id, entry, str(right), tuple(str(w) for w in wrongs), rng.uniform(-0.15, 0.1)
         )
-    if question.kind == grading.TRUE_FALSE:
-        entry["choices"] = [{"id": c.id, "correct": c.correct} for c in question.choices]
-    else:
-        entry["choices"] = [
-            {
-                "id": str(item.id),
-                "text": item.value["text"],
-                "correct": bool(item.value["correct"]),
-                "feedback": item.value["feedback"],
-            }
-            for item in value["choices"].bound_blocks
-        ]
     right = question.correct_ids
     candidates = [frozenset([c.id]) for c in question.choices if not c.correct]
     candidates += [right - {c} for c in sorted(right) if len(right) > 1]
