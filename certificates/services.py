@@ -24,13 +24,22 @@ REASON_REQUIRED = _("Say why the certificate is revoked; its holder sees the rea
 NOT_CURRENT = _("This certificate has already been replaced.")
 
 
+def format_serial(year: int, number: int) -> str:
+    return f"{SERIAL_PREFIX}-{year}-{number:06d}"
+
+
+def mentor_name_for(*, cohort, course) -> str:
+    """The mentor a certificate names: the class's, else the course's."""
+    return cohort.mentor.full_name if cohort else course.mentor_name
+
+
 def _next_serial(year: int) -> str:
     """PU-2026-000123: sequential per year. The counter's row stays locked until the caller's
     transaction ends, so two issues never share a number."""
     for _attempt in range(2):
         if SerialCounter.objects.filter(year=year).update(last=F("last") + 1):
             number = SerialCounter.objects.get(year=year).last
-            return f"{SERIAL_PREFIX}-{year}-{number:06d}"
+            return format_serial(year, number)
         try:
             with transaction.atomic():
                 SerialCounter.objects.create(year=year, last=0)
@@ -42,7 +51,7 @@ def _next_serial(year: int) -> str:
 def _snapshot(*, learner, course, enrolment, replaces=None) -> Certificate:
     membership = membership_for(user=learner)
     cohort = enrolment.cohort if enrolment else None
-    mentor = cohort.mentor.full_name if cohort else course.mentor_name
+    mentor = mentor_name_for(cohort=cohort, course=course)
     today = timezone.localdate()
     return Certificate.objects.create(
         learner=learner,
