@@ -30,11 +30,12 @@ from psycopg.types.json import Jsonb
 
 from certificates import rules, selectors
 from certificates.models import Certificate, SerialCounter, verification_code
-from certificates.services import SERIAL_PREFIX
+from certificates.services import format_serial, mentor_name_for
 from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage, Pacing
-from courses.selectors import course_outline
+from courses.progress import week_opens_on
+from courses.selectors import course_outline, start_date_for
 from lms import roles
-from lms.identifiers import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
+from lms.identifiers import new_join_code
 from lms.models import Business, Membership, Regency, Sector, User
 from quizzes import grading
 from quizzes.models import (
@@ -313,14 +314,14 @@ def catalogue(rng: random.Random) -> list[CourseSpec]:
     specs = []
     for course in CoursePage.objects.live().order_by("path"):
         outline = course_outline(course=course)
-        quizzes = {
-            quiz.get_parent().pk: quiz
+        quizzes = {  # by their parent's path, as the outline places lessons in weeks
+            quiz.path[: -QuizPage.steplen]: quiz
             for quiz in QuizPage.objects.live().descendant_of(course).order_by("path")
         }
         weeks = tuple(
             WeekSpec(
                 tuple((lesson.pk, lesson.title) for lesson in row.lessons),
-                _assessment(rng, quizzes[row.page.pk]) if row.page.pk in quizzes else None,
+                _assessment(rng, quizzes[row.page.path]) if row.page.path in quizzes else None,
             )
             for row in outline.weeks
         )
@@ -404,11 +405,7 @@ class Unique:
         return self._fresh(self.sibakul, lambda: f"{area}{rng.randrange(10**8):08d}")
 
     def join_code(self) -> str:
-        rng = self.rng
-        return self._fresh(
-            self.join_codes,
-            lambda: "".join(rng.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH)),
-        )
+        return self._fresh(self.join_codes, lambda: new_join_code(self.rng.choice))
 
 
 # --- The plan: businesses, learners, their enrolments ------------------------------------------
@@ -419,6 +416,10 @@ class PlannedEnrolment:
     course: CourseSpec
     cohort: Cohort | None
     enrolled_at: datetime
+
+    @property
+    def cohort_id(self) -> int | None:  # as on an Enrolment, for start_date_for
+        return self.cohort.pk if self.cohort else None
 
 
 @dataclass
@@ -625,7 +626,7 @@ def _mentors(password: str, period: Period) -> tuple[list[User], int]:
 
 
 def _cohorts(
-    rng: random.Random, unique: Unique, period: Period, courses: list[CourseSpec], mentors
+    unique: Unique, period: Period, courses: list[CourseSpec], mentors
 ) -> tuple[dict, int]:
     """COHORTS_PER_COURSE classes a course, starting on Mondays across the year, each named for
     the regency it gathers; found again by name on a later run. Returns {course id: [(cohort,
@@ -871,17 +872,13 @@ class Writer:
             self.attempt(learner_id, course, course.knowledge, Phase.PRE, 1, skill, at)
         if rng.random() >= STARTS:
             return
-        start = (
-            enrolment.cohort.start_date
-            if enrolment.cohort
-            else self.period.local_date(enrolment.enrolled_at)
-        )
+        start = start_date_for(enrolment)
         lessons_done = quizzes_passed = 0
         for number, week in enumerate(course.weeks, start=1):
             if number > 1:
                 at += timedelta(days=rng.expovariate(1 / 2.5))
             if course.weekly:
-                opens = self.period.midnight(start + timedelta(days=7 * (number - 1)))
+                opens = self.period.midnight(week_opens_on(start=start, week_number=number))
                 at = max(at, opens + timedelta(hours=rng.uniform(6, 20)))
             for lesson_id, title in week.lessons:
                 at += MINUTE * 3 + timedelta(days=rng.expovariate(1 / 0.7))
@@ -977,12 +974,12 @@ def _certificates(earned: list[Earned], period: Period, summary: Summary, batch_
             item.business.pk,
             cohort.pk if cohort else None,
             item.course.template_id,
-            f"{SERIAL_PREFIX}-{year}-{last[year]:06d}",
+            format_serial(year, last[year]),
             verification_code(),
             item.holder_name,
             item.business.name,
             course.title,
-            cohort.mentor.full_name if cohort else course.mentor_name,
+            mentor_name_for(cohort=cohort, course=course),
             period.local_date(item.issued_at),
             item.issued_at,
             "",
@@ -1131,7 +1128,7 @@ def generate(
         unique = Unique(rng)
         mentors, created = _mentors(password, period)
         summary.add("mentors", created)
-        cohorts, created = _cohorts(rng, unique, period, courses, mentors)
+        cohorts, created = _cohorts(unique, period, courses, mentors)
         summary.add("cohorts", created)
         planned_businesses = plan_businesses(rng, unique, businesses)
         planned = plan_learners(rng, unique, period, planned_businesses, learners, courses, cohorts)
