@@ -498,15 +498,17 @@ def likert_results(scope: Scope) -> list[dict]:
     return results
 
 
-def open_answers(scope: Scope, *, search: str = "") -> QuerySet[SurveyAnswer]:
-    answers = SurveyAnswer.objects.filter(
-        response__course=scope.course,
-        response__learner__in=scope.learners(),
-        likert__isnull=True,
-    ).exclude(text="")
-    if search:
-        answers = answers.filter(text__icontains=search)
-    return answers.select_related("response").order_by("-response__submitted_at")
+def open_answers(scope: Scope) -> QuerySet[SurveyAnswer]:
+    return (
+        SurveyAnswer.objects.filter(
+            response__course=scope.course,
+            response__learner__in=scope.learners(),
+            likert__isnull=True,
+        )
+        .exclude(text="")
+        .select_related("response")
+        .order_by("-response__submitted_at")
+    )
 
 
 def question_results(scope: Scope) -> list[dict]:

@@ -86,12 +86,15 @@ class ScopedReportView(ReportAccessMixin, ReportView):
     def rows(self):
         raise NotImplementedError
 
-    def render_to_response(self, context, **response_kwargs):
-        rows = context["object_list"]
-        if self.is_export and hasattr(rows, "iterator"):
-            # Stream from the database in chunks rather than holding every row.
-            context["object_list"] = rows.iterator(chunk_size=EXPORT_CHUNK)
-        return super().render_to_response(context, **response_kwargs)
+    def get(self, request, *args, **kwargs):
+        if not self.is_export:
+            return super().get(request, *args, **kwargs)
+        # Straight to the file: no page, charts or count to build, and the rows stream from the
+        # database in chunks instead of being held all at once.
+        rows = self.get_filtered_queryset()
+        if hasattr(rows, "iterator"):
+            rows = rows.iterator(chunk_size=EXPORT_CHUNK)
+        return self.as_spreadsheet(rows, request.GET.get("export"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -130,9 +133,6 @@ class OverviewView(ScopedReportView):
     columns = [Column("label", label=_("Figure")), Column("value", label=_("Value"))]
     list_export = ["label", "value"]
     paginate_by = None
-
-    def order_queryset(self, queryset):
-        return queryset
 
     @cached_property
     def overview(self):
@@ -405,12 +405,6 @@ class SurveyReportView(ScopedReportView):
     search_fields = ["text"]
     is_searchable = True
 
-    def search_queryset(self, queryset):
-        return queryset
-
-    def order_queryset(self, queryset):
-        return queryset
-
     @cached_property
     def prompts(self):
         from quizzes.models import SurveyPage
@@ -421,7 +415,7 @@ class SurveyReportView(ScopedReportView):
     def rows(self):
         from django.db.models import F
 
-        return selectors.open_answers(self.scope, search=self.search_query or "").annotate(
+        return self.search_queryset(selectors.open_answers(self.scope)).annotate(
             submitted_at=F("response__submitted_at")
         )
 
@@ -465,9 +459,6 @@ class QuestionReportView(ScopedReportView):
         Column("percent", label=_("Right (%)")),
     ]
     list_export = ["quiz", "prompt", "attempts", "right", "percent"]
-
-    def order_queryset(self, queryset):
-        return queryset
 
     @cached_property
     def results(self):

@@ -148,3 +148,16 @@ def test_report_pages_make_as_many_queries_for_more_data(coordinator_client, pro
             course_services.lesson_mark_done(learner=learner, lesson=lesson)
     assert queries() == before
     assert before <= 40
+
+
+@pytest.mark.parametrize(("name", "queries"), [("businesses", 9), ("knowledge", 9), ("survey", 10)])
+def test_an_export_reads_its_rows_once_and_draws_no_chart(
+    coordinator_client, province, name, queries, django_assert_max_num_queries
+):
+    """The file streams its rows from one query; the page's count, charts and summary are not
+    built for it (they were: the rows were read twice and every chart's queries ran)."""
+    export = url(name, course=province.course.pk, export="csv")
+    coordinator_client.get(export)  # the session and permissions, as on any later request
+    with django_assert_max_num_queries(queries):
+        rows = read_csv(coordinator_client.get(export))
+    assert len(rows) > 1
