@@ -140,6 +140,16 @@ class QuestionsBlock(blocks.StreamBlock):
     numeric = NumericQuestionBlock()
 
 
+# The answers to an agree/disagree item, 1 to 5.
+LIKERT_LABELS = {
+    1: _("Strongly disagree"),
+    2: _("Disagree"),
+    3: _("Neutral"),
+    4: _("Agree"),
+    5: _("Strongly agree"),
+}
+
+
 class LikertItemBlock(blocks.StructBlock):
     prompt = blocks.CharBlock(label=_("Statement"), max_length=300)
 

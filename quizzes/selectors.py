@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.selectors import course_progress_for, page_access_for
 
 from . import grading
+from .blocks import LIKERT_LABELS
 from .models import (
     AnswerDraft,
     FeedbackTiming,
@@ -22,13 +23,6 @@ from .models import (
 )
 
 TRUE_FALSE_LABELS = {"true": _("True"), "false": _("False")}
-LIKERT_LABELS = [
-    (1, _("Strongly disagree")),
-    (2, _("Disagree")),
-    (3, _("Neutral")),
-    (4, _("Agree")),
-    (5, _("Strongly agree")),
-]
 
 
 def assessment_access_for(*, page, user):
@@ -219,7 +213,7 @@ def survey_page_context(*, page, user, given=None, errors=None) -> dict:
         }
         for block in page.items
     ]
-    likert = [(str(value), label) for value, label in LIKERT_LABELS]
+    likert = [(str(value), label) for value, label in LIKERT_LABELS.items()]
     return {"response": response, "items": items, "likert_labels": likert}
 
 

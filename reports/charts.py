@@ -23,6 +23,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from quizzes.blocks import LIKERT_LABELS  # the words learners chose from
+
 Number = int | float | Decimal
 
 # The templates print these with {% translate %}.
@@ -40,15 +42,6 @@ LIKERT = {
     3: ("#d9d9d9", "#111111"),
     4: ("#92c5de", "#111111"),
     5: ("#0571b0", "#ffffff"),
-}
-# The words learners chose from (quizzes.selectors.LIKERT_LABELS), kept here so this module
-# imports no models.
-LIKERT_LABELS = {
-    1: _("Strongly disagree"),
-    2: _("Disagree"),
-    3: _("Neutral"),
-    4: _("Agree"),
-    5: _("Strongly agree"),
 }
 GRID = "#8c8c8c"  # 3.4:1 on white, 5:1 on dark grey
 

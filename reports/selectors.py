@@ -7,6 +7,7 @@ only, so the overview and the per-business table always agree.
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import (
     Avg,
@@ -45,6 +46,8 @@ from quizzes.models import (
     SurveyResponse,
 )
 
+from .charts import likert_mean
+
 
 def enrolments_visible_to(user) -> QuerySet[Enrolment]:
     """Coordinators (and superusers) see every enrolment; a mentor those of their cohorts."""
@@ -73,6 +76,11 @@ class Scope:
 
     def learners(self):
         return self.enrolments.values("learner")
+
+    @cached_property
+    def survey(self) -> SurveyPage | None:
+        """The course's live survey, read once for the page's table and its chart."""
+        return SurveyPage.objects.live().child_of(self.course).first()
 
 
 def scope_for(*, course: CoursePage, enrolments: QuerySet) -> Scope:
@@ -464,7 +472,7 @@ def score_distribution(scope: Scope, phase: str, *, bucket: int = 10) -> dict[in
 
 def likert_results(scope: Scope) -> list[dict]:
     """Per agree/disagree item of the course's survey: prompt, counts 1..5, answers, mean."""
-    page = SurveyPage.objects.live().child_of(scope.course).first()
+    page = scope.survey
     if page is None:
         return []
     rows = (
@@ -484,15 +492,13 @@ def likert_results(scope: Scope) -> list[dict]:
         if block.block_type != "likert":
             continue
         item = {value: counts.get(block.id, {}).get(value, 0) for value in range(1, 6)}
-        answers = sum(item.values())
-        mean = Decimal(sum(value * n for value, n in item.items())) / answers if answers else None
         results.append(
             {
                 "id": block.id,
                 "prompt": block.value["prompt"],
                 "counts": item,
-                "answers": answers,
-                "mean": mean,
+                "answers": sum(item.values()),
+                "mean": likert_mean(item),
             }
         )
     return results

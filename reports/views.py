@@ -407,9 +407,7 @@ class SurveyReportView(ScopedReportView):
 
     @cached_property
     def prompts(self):
-        from quizzes.models import SurveyPage
-
-        page = SurveyPage.objects.live().child_of(self.course).first()
+        page = self.scope.survey
         return {block.id: block.value["prompt"] for block in page.items} if page else {}
 
     def rows(self):
