@@ -172,6 +172,22 @@ def median_days_to_complete(scope: Scope, *, completed: int) -> float | None:
 
 
 @dataclass
+class KnowledgeSummary:
+    """The knowledge questionnaire before and after: means, and over the learners who answered
+    both times, how many, their mean gain and how many improved."""
+
+    pre_mean: Decimal | None
+    post_mean: Decimal | None
+    paired: int
+    mean_gain: Decimal | None
+    improved: int
+
+    @property
+    def improved_share(self) -> Decimal | None:
+        return percent(self.improved, self.paired)
+
+
+@dataclass
 class Overview:
     learners: int
     businesses: int
@@ -184,16 +200,8 @@ class Overview:
     certificates: int  # valid certificates of those learners
     median_days: float | None
     quizzes: list[dict]  # {"page", "learners", "passed", "pass_rate"} per week quiz
-    pre_mean: Decimal | None
-    post_mean: Decimal | None
-    paired: int
-    mean_gain: Decimal | None
-    improved: int
+    knowledge: KnowledgeSummary
     survey_responses: int
-
-    @property
-    def improved_share(self) -> Decimal | None:
-        return percent(self.improved, self.paired)
 
     @property
     def survey_rate(self) -> Decimal | None:
@@ -253,9 +261,7 @@ def _after_course(scope: Scope) -> QuerySet[QuizAttempt]:
 GAIN = ExpressionWrapper(F("score_percent") - F("pre"), output_field=DecimalField())
 
 
-def knowledge_summary(scope: Scope) -> dict:
-    """Questionnaire means before and after, and over learners with both: how many, the mean
-    gain and how many improved."""
+def knowledge_summary(scope: Scope) -> KnowledgeSummary:
     before = QuizAttempt.objects.filter(
         course=scope.course, phase=Phase.PRE, number=1, learner__in=scope.learners()
     ).aggregate(pre_mean=Avg("score_percent"))
@@ -266,7 +272,7 @@ def knowledge_summary(scope: Scope) -> dict:
         mean_gain=Avg(GAIN, filter=paired),
         improved=Count("pk", filter=paired & Q(score_percent__gt=F("pre"))),
     )
-    return {**before, **after}
+    return KnowledgeSummary(**before, **after)
 
 
 def course_overview(scope: Scope) -> Overview:
@@ -277,7 +283,6 @@ def course_overview(scope: Scope) -> Overview:
     )
     progress = progress_counts(scope)
     business_progress = progress_counts(scope, by=BUSINESS)
-    knowledge = knowledge_summary(scope)
     quizzes = []
     pages = {page.pk: page for page in QuizPage.objects.live().descendant_of(scope.course)}
     rows = (
@@ -313,11 +318,7 @@ def course_overview(scope: Scope) -> Overview:
         .count(),
         median_days=median_days_to_complete(scope, completed=progress["completed"]),
         quizzes=quizzes,
-        pre_mean=knowledge["pre_mean"],
-        post_mean=knowledge["post_mean"],
-        paired=knowledge["paired"],
-        mean_gain=knowledge["mean_gain"],
-        improved=knowledge["improved"],
+        knowledge=knowledge_summary(scope),
         survey_responses=SurveyResponse.objects.filter(
             course=scope.course, learner__in=learners
         ).count(),

@@ -165,11 +165,11 @@ class OverviewView(ScopedReportView):
                 (_("Pass rate (%%): %(quiz)s") % {"quiz": quiz["page"].title}, quiz["pass_rate"])
             )
         rows += [
-            (_("Mean score before (%)"), overview.pre_mean),
-            (_("Mean score after (%)"), overview.post_mean),
-            (_("Learners with both scores"), overview.paired),
-            (_("Mean gain (points)"), overview.mean_gain),
-            (_("Learners who improved (%)"), overview.improved_share),
+            (_("Mean score before (%)"), overview.knowledge.pre_mean),
+            (_("Mean score after (%)"), overview.knowledge.post_mean),
+            (_("Learners with both scores"), overview.knowledge.paired),
+            (_("Mean gain (points)"), overview.knowledge.mean_gain),
+            (_("Learners who improved (%)"), overview.knowledge.improved_share),
             (_("Survey responses"), overview.survey_responses),
             (_("Survey response rate (%)"), overview.survey_rate),
         ]
@@ -219,7 +219,10 @@ class OverviewView(ScopedReportView):
             ),
             "knowledge": charts.bar_chart(
                 _("Questionnaire: mean score before and after"),
-                [(_("Before"), overview.pre_mean), (_("After"), overview.post_mean)],
+                [
+                    (_("Before"), overview.knowledge.pre_mean),
+                    (_("After"), overview.knowledge.post_mean),
+                ],
                 max_value=100,
                 unit="%",
                 decimals=1,
@@ -382,11 +385,7 @@ class KnowledgeReportView(ScopedReportView):
                     label_heading=_("Score"),
                 )
             }
-            knowledge = selectors.knowledge_summary(self.scope)
-            knowledge["improved_share"] = selectors.percent(
-                knowledge["improved"], knowledge["paired"]
-            )
-            context["knowledge"] = knowledge
+            context["knowledge"] = selectors.knowledge_summary(self.scope)
         return context
 
 

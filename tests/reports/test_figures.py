@@ -50,10 +50,11 @@ def test_overview_of_the_whole_course(province):
         (2, 1, Decimal(50)),  # a1 passed, a2 failed
         (1, 1, Decimal(100)),  # a1 failed, then passed
     ]
-    assert overview.pre_mean == Decimal(50)  # (25 + 50 + 75) / 3
-    assert overview.post_mean == Decimal(75)
-    assert (overview.paired, overview.mean_gain, overview.improved) == (1, Decimal(50), 1)
-    assert overview.improved_share == Decimal(100)
+    knowledge = overview.knowledge
+    assert knowledge.pre_mean == Decimal(50)  # (25 + 50 + 75) / 3
+    assert knowledge.post_mean == Decimal(75)
+    assert (knowledge.paired, knowledge.mean_gain, knowledge.improved) == (1, Decimal(50), 1)
+    assert knowledge.improved_share == Decimal(100)
     assert overview.survey_responses == 1
     assert overview.survey_rate == Decimal(20)
 
