@@ -437,16 +437,16 @@ def attempts_of(scope: Scope, business: Business) -> QuerySet[QuizAttempt]:
 
 def knowledge_pairs(scope: Scope) -> QuerySet[QuizAttempt]:
     """Questionnaire answers after the course of learners who also answered before: each with
-    ``pre``, ``post``, ``gain`` and ``business_name``."""
+    ``learner_name``, ``business_name``, ``pre``, ``post`` and ``gain``."""
     return (
         _after_course(scope)
         .filter(pre__isnull=False)
         .annotate(
             post=F("score_percent"),
             gain=GAIN,
+            learner_name=F("learner__full_name"),
             business_name=F("learner__membership__business__name"),
         )
-        .select_related("learner")
     )
 
 

@@ -353,22 +353,15 @@ class KnowledgeReportView(ScopedReportView):
     export_prefix = "pengetahuan"
     header_icon = "pick"
     results_template_name = "reports/knowledge_results.html"
-    default_ordering = "learner__full_name"
+    default_ordering = "learner_name"
     columns = [
-        Column("learner", label=_("Learner"), sort_key="learner__full_name"),
+        Column("learner_name", label=_("Learner"), sort_key="learner_name"),
         Column("business_name", label=_("Business"), sort_key="business_name"),
         Column("pre", label=_("Before"), sort_key="pre"),
         Column("post", label=_("After"), sort_key="post"),
         Column("gain", label=_("Gain (points)"), sort_key="gain"),
     ]
-    list_export = ["learner.full_name", "business_name", "pre", "post", "gain"]
-    export_headings = {
-        "learner.full_name": _("Learner"),
-        "business_name": _("Business"),
-        "pre": _("Before"),
-        "post": _("After"),
-        "gain": _("Gain (points)"),
-    }
+    list_export = ["learner_name", "business_name", "pre", "post", "gain"]
 
     def rows(self):
         return selectors.knowledge_pairs(self.scope)

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -161,3 +162,12 @@ def test_an_export_reads_its_rows_once_and_draws_no_chart(
     with django_assert_max_num_queries(queries):
         rows = read_csv(coordinator_client.get(export))
     assert len(rows) > 1
+
+
+def test_knowledge_csv_names_each_learner_with_their_scores(coordinator_client, province):
+    header, *rows = read_csv(
+        coordinator_client.get(url("knowledge", course=province.course.pk, export="csv"))
+    )
+    assert header == ["Peserta", "Usaha", "Sebelum", "Sesudah", "Kenaikan (poin)"]
+    assert [row[:2] for row in rows] == [[province.a1.full_name, "A"]]
+    assert (Decimal(rows[0][2]), Decimal(rows[0][3]), Decimal(rows[0][4])) == (25, 75, 50)
