@@ -92,21 +92,27 @@ def scope_for(*, course: CoursePage, enrolments: QuerySet) -> Scope:
     return Scope(course, enrolments.filter(course=course), weeks)
 
 
-def _count(queryset, **outer) -> Subquery:
+def _per_row(queryset, aggregate, output_field=None, **outer) -> Subquery:
+    """``aggregate`` over the rows of ``queryset`` that match the ``outer`` references: one
+    value per row of the outer query (NULL when none match)."""
+    grouped = queryset.filter(**outer).order_by().values(*outer).annotate(value=aggregate)
+    return Subquery(grouped.values("value")[:1], output_field=output_field)
+
+
+def _count(queryset, **outer) -> Coalesce:
     """A correlated COUNT(*) of ``queryset`` (0 when it has no rows)."""
-    counted = (
-        queryset.filter(**outer).order_by().values(*outer).annotate(n=Count("pk")).values("n")[:1]
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+    return Coalesce(_per_row(queryset, Count("pk"), IntegerField(), **outer), 0)
 
 
-def lessons_done(scope: Scope, lesson_ids, learner="learner") -> Subquery:
+MEAN_SCORE = DecimalField(max_digits=5, decimal_places=2)
+
+
+def lessons_done(lesson_ids) -> Subquery:
     """How many of ``lesson_ids`` the enrolment's learner has done."""
     if not lesson_ids:
         return Value(0)
     return _count(
-        LessonCompletion.objects.filter(lesson_id__in=lesson_ids),
-        learner=OuterRef(learner),
+        LessonCompletion.objects.filter(lesson_id__in=lesson_ids), learner=OuterRef("learner")
     )
 
 
@@ -115,8 +121,8 @@ def with_progress(scope: Scope, enrolments=None) -> QuerySet:
     n), for status filters and the funnel."""
     enrolments = scope.enrolments if enrolments is None else enrolments
     return enrolments.annotate(
-        done=lessons_done(scope, scope.lesson_ids),
-        **{f"week_{week.number}": lessons_done(scope, week.lesson_ids) for week in scope.weeks},
+        done=lessons_done(scope.lesson_ids),
+        **{f"week_{week.number}": lessons_done(week.lesson_ids) for week in scope.weeks},
     )
 
 
@@ -147,15 +153,13 @@ def median_days_to_complete(scope: Scope, *, completed: int) -> float | None:
     total = len(scope.lesson_ids)
     if not total or not completed:
         return None
-    last_done = Subquery(
-        LessonCompletion.objects.filter(learner=OuterRef("learner"), lesson_id__in=scope.lesson_ids)
-        .order_by()
-        .values("learner")
-        .annotate(last=Max("completed_at"))
-        .values("last")[:1]
+    last_done = _per_row(
+        LessonCompletion.objects.filter(lesson_id__in=scope.lesson_ids),
+        Max("completed_at"),
+        learner=OuterRef("learner"),
     )
     finished = (
-        scope.enrolments.annotate(done=lessons_done(scope, scope.lesson_ids))
+        scope.enrolments.annotate(done=lessons_done(scope.lesson_ids))
         .filter(done=total)
         .annotate(finished_at=last_done)
         .annotate(
@@ -251,20 +255,23 @@ def progress_counts(scope: Scope, by: str = LEARNER) -> dict:
     )
 
 
+def _questionnaire(scope: Scope, phase: str) -> QuerySet[QuizAttempt]:
+    """The scope's learners' questionnaire answers in ``phase`` (answered once: number 1)."""
+    return QuizAttempt.objects.filter(
+        course=scope.course, phase=phase, number=1, learner__in=scope.learners()
+    )
+
+
 def _after_course(scope: Scope) -> QuerySet[QuizAttempt]:
     """The scope's questionnaire answers after the course, each with the learner's ``pre``."""
-    return QuizAttempt.objects.filter(
-        course=scope.course, phase=Phase.POST, number=1, learner__in=scope.learners()
-    ).annotate(pre=_score(scope.course, Phase.PRE))
+    return _questionnaire(scope, Phase.POST).annotate(pre=_score(scope.course, Phase.PRE))
 
 
 GAIN = ExpressionWrapper(F("score_percent") - F("pre"), output_field=DecimalField())
 
 
 def knowledge_summary(scope: Scope) -> KnowledgeSummary:
-    before = QuizAttempt.objects.filter(
-        course=scope.course, phase=Phase.PRE, number=1, learner__in=scope.learners()
-    ).aggregate(pre_mean=Avg("score_percent"))
+    before = _questionnaire(scope, Phase.PRE).aggregate(pre_mean=Avg("score_percent"))
     paired = Q(pre__isnull=False)
     after = _after_course(scope).aggregate(
         post_mean=Avg("score_percent"),
@@ -332,30 +339,22 @@ def business_rows(scope: Scope) -> QuerySet[Business]:
     ``lessons_done`` (distinct lessons done by any of its learners), ``progress`` (percent),
     ``weeks_completed``, ``quiz_mean``, ``pre_mean``, ``post_mean``, ``certificate_count``."""
     # Rows of the business's learners in the scope: correlated on the business, one level deep.
-    theirs = {"learner__membership__business": OuterRef("pk"), "learner__in": scope.learners()}
+    learners, business = scope.learners(), {"learner__membership__business": OuterRef("pk")}
     total = len(scope.lesson_ids)
 
     def distinct_lessons(lesson_ids):
         if not lesson_ids:
             return Value(0)
-        counted = (
-            LessonCompletion.objects.filter(lesson_id__in=lesson_ids, **theirs)
-            .order_by()
-            .values("learner__membership__business")
-            .annotate(n=Count("lesson", distinct=True))
-            .values("n")[:1]
+        done = LessonCompletion.objects.filter(lesson_id__in=lesson_ids, learner__in=learners)
+        return Coalesce(
+            _per_row(done, Count("lesson", distinct=True), IntegerField(), **business), 0
         )
-        return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
     def mean_score(phase):
-        averaged = (
-            QuizAttempt.objects.filter(course=scope.course, phase=phase, **theirs)
-            .order_by()
-            .values("learner__membership__business")
-            .annotate(mean=Avg("score_percent"))
-            .values("mean")[:1]
+        attempts = QuizAttempt.objects.filter(
+            course=scope.course, phase=phase, learner__in=learners
         )
-        return Subquery(averaged, output_field=DecimalField(max_digits=5, decimal_places=2))
+        return _per_row(attempts, Avg("score_percent"), MEAN_SCORE, **business)
 
     weeks_completed = sum(
         (
@@ -369,7 +368,7 @@ def business_rows(scope: Scope) -> QuerySet[Business]:
     rows = Business.objects.filter(
         pk__in=scope.enrolments.values("learner__membership__business")
     ).annotate(
-        learners=_count(scope.enrolments, learner__membership__business=OuterRef("pk")),
+        learners=_count(scope.enrolments, **business),
         members=_count(Membership.objects, business=OuterRef("pk")),
         cohort_name=Subquery(
             scope.enrolments.filter(
@@ -384,8 +383,7 @@ def business_rows(scope: Scope) -> QuerySet[Business]:
         pre_mean=mean_score(Phase.PRE),
         post_mean=mean_score(Phase.POST),
         certificate_count=_count(
-            valid.filter(course=scope.course, learner__in=scope.learners()),
-            learner__membership__business=OuterRef("pk"),
+            valid.filter(course=scope.course, learner__in=learners), **business
         ),
     )
     return rows.annotate(
@@ -403,15 +401,11 @@ def business_members(scope: Scope, business: Business) -> list[Enrolment]:
         scope, with_progress(scope, scope.enrolments.filter(learner__membership__business=business))
     ).select_related("learner", "cohort", "learner__membership")
     enrolments = enrolments.annotate(
-        quiz_mean=Subquery(
-            QuizAttempt.objects.filter(
-                course=scope.course, phase=Phase.QUIZ, learner=OuterRef("learner")
-            )
-            .order_by()
-            .values("learner")
-            .annotate(mean=Avg("score_percent"))
-            .values("mean")[:1],
-            output_field=DecimalField(max_digits=5, decimal_places=2),
+        quiz_mean=_per_row(
+            QuizAttempt.objects.filter(course=scope.course, phase=Phase.QUIZ),
+            Avg("score_percent"),
+            MEAN_SCORE,
+            learner=OuterRef("learner"),
         ),
         certificate_serial=Subquery(
             Certificate.objects.current()
@@ -457,14 +451,7 @@ def score_distribution(scope: Scope, phase: str, *, bucket: int = 10) -> dict[in
         Value(100 - bucket),
         output_field=IntegerField(),
     )
-    rows = (
-        QuizAttempt.objects.filter(
-            course=scope.course, phase=phase, number=1, learner__in=scope.learners()
-        )
-        .annotate(band=band)
-        .values("band")
-        .annotate(n=Count("pk"))
-    )
+    rows = _questionnaire(scope, phase).annotate(band=band).values("band").annotate(n=Count("pk"))
     counts = dict.fromkeys(range(0, 100, bucket), 0)
     for row in rows:
         counts[int(row["band"])] += row["n"]
