@@ -56,6 +56,9 @@ LABEL_LINES = 2
 BAR_HEIGHT = 28
 ROW_GAP = 16
 HISTOGRAM_SCALE = 75.0  # percent of the width the longest histogram bar takes
+HISTOGRAM_BAR_HEIGHT = 22
+LIKERT_BAR_HEIGHT = 32
+LIKERT_BAR_SHARE = 84.0  # percent of the width a Likert row's bar takes; its mean follows
 INSIDE_FROM = 0.5  # a bar at least this share of the width prints its value inside itself
 
 
@@ -162,7 +165,6 @@ class Segment:
 class LikertRow:
     label: str
     lines: list[TextLine]
-    counts: dict[int, int]
     answers: int
     mean: Decimal | None
     segments: list[Segment]  # only levels with answers
@@ -172,8 +174,8 @@ class LikertRow:
 
 @dataclass
 class LikertChart(Chart):
-    bar_height: int = 32
-    bar_width: str = "84%"
+    bar_height: int = LIKERT_BAR_HEIGHT
+    bar_width: str = f"{LIKERT_BAR_SHARE:g}%"
     mean_heading: str = ""
     mean_heading_y: int = 0
     grid: str = GRID
@@ -201,8 +203,8 @@ class HistogramGroup:
 
 @dataclass
 class Histogram(Chart):
-    bar_height: int = 22
-    bar_x: str = "25%"  # bars run from here to the right edge; bin labels end at label_x
+    bar_height: int = HISTOGRAM_BAR_HEIGHT
+    bar_x: str = f"{100 - HISTOGRAM_SCALE:g}%"  # bars run from here to the right edge
     label_x: str = "23%"
     axis_top: int = 0  # the zero line left of the bars
     axis_bottom: int = 0
@@ -415,7 +417,7 @@ def likert_chart(
     legend = _legend([(LIKERT_LABELS[level], LIKERT[level][0]) for level in LIKERT], 0)
     mean_heading_y = len(legend) * LINE + 8 + 15
     cursor = mean_heading_y + 6
-    bar_height, bar_share = 32, 84.0
+    bar_height, bar_share = LIKERT_BAR_HEIGHT, LIKERT_BAR_SHARE
     drawn, table_rows = [], []
     for label, raw in items:
         if set(raw) - set(LIKERT):
@@ -452,7 +454,6 @@ def likert_chart(
             LikertRow(
                 label=str(label),
                 lines=lines,
-                counts=counts,
                 answers=answers,
                 mean=mean,
                 segments=segments,
@@ -499,8 +500,6 @@ def likert_chart(
         rows=drawn,
         legend=legend,
         empty=not any(row.answers for row in drawn),
-        bar_height=bar_height,
-        bar_width=_pct(bar_share),
         mean_heading=mean_heading,
         mean_heading_y=mean_heading_y,
     )
@@ -553,7 +552,7 @@ def histogram_counts(
     scale = max((count for counts in series.values() for count in counts), default=0)
     colours = dict(zip(series, SERIES, strict=False))
     legend = _legend([(name, colours[name][0]) for name in series], 0)
-    bar_height, bar_gap = 22, 4
+    bar_height, bar_gap = HISTOGRAM_BAR_HEIGHT, 4
     cursor = axis_top = len(legend) * LINE + 12
     groups, table_rows = [], []
     for number, label in enumerate(labels):
@@ -596,7 +595,6 @@ def histogram_counts(
         rows=groups,
         legend=legend,
         empty=not scale,
-        bar_height=bar_height,
         axis_top=axis_top - 4,
         axis_bottom=cursor - ROW_GAP + 4,
     )

@@ -3,7 +3,6 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
-from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils import translation
 from hypothesis import given
@@ -315,12 +314,3 @@ def test_indonesian_numbers_use_a_comma_but_the_geometry_keeps_its_dot():
     attributes = re.findall(r'(?:x|y|width|height)="([^"]*)"', html)
     assert attributes
     assert not [value for value in attributes if "," in value]
-
-
-def test_chart_tag_renders_the_include_and_can_leave_the_title_to_the_page():
-    spec = bar_chart("Funnel", FUNNEL)
-    template = Template("{% load report_charts %}{% chart spec hide_title=True %}")
-    html = template.render(Context({"spec": spec}))
-    root = parse(html)
-    assert root.find("div/p").get("hidden") == ""
-    assert len(bars_of(root)) == 3
