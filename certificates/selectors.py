@@ -1,5 +1,6 @@
 """Read-only queries: where a learner stands on a course's completion rule, and certificates."""
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -24,6 +25,9 @@ from quizzes.models import (
 
 from . import rules
 from .models import Certificate, CertificateTemplate
+
+# What certificates.models.verification_code makes (URL-safe base64), up to the column's length.
+_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 REQUIREMENT_LABELS = {
     rules.LESSONS: _("Finish every lesson"),
@@ -162,6 +166,10 @@ def certificate_owned_by(*, learner, certificate_id) -> Certificate | None:
 
 
 def certificate_by_code(code: str) -> Certificate | None:
+    """The certificate with this public code; anything that cannot be a code (a NUL, a space,
+    a megabyte) is found nowhere without asking the database."""
+    if not _CODE.fullmatch(code):
+        return None
     return Certificate.objects.select_related("replaced_by").filter(code=code).first()
 
 

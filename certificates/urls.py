@@ -6,7 +6,7 @@ app_name = "certificates"
 
 urlpatterns = [
     path("", views.mine, name="mine"),
-    path("<int:certificate_id>/unduh/", views.download, name="download"),
-    path("kursus/<int:course_id>/terbitkan/", views.issue, name="issue"),
+    path("<id:certificate_id>/unduh/", views.download, name="download"),
+    path("kursus/<id:course_id>/terbitkan/", views.issue, name="issue"),
     path("<str:code>/", views.verify, name="verify"),
 ]

@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from certificates.views import award_if_earned
+from lms import throttling
+from lms.text import PK_MAX, strict_int
 
 from . import selectors, services
 from .forms import CohortJoinForm
@@ -30,7 +32,11 @@ def course_start(request, course_id):
 
 @login_required
 def cohort_join(request, code=""):
-    form = CohortJoinForm(request.POST or None, initial={"join_code": code})
+    form = CohortJoinForm(
+        request.POST or None,
+        initial={"join_code": code},
+        throttled=throttling.join_code_wait(request),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             enrolment = services.cohort_join(
@@ -43,7 +49,12 @@ def cohort_join(request, code=""):
                 request, _("You have joined %(cohort)s.") % {"cohort": enrolment.cohort.name}
             )
             return redirect(enrolment.course.url)
-    return render(request, "courses/cohort_join.html", {"form": form})
+    return render(
+        request,
+        "courses/cohort_join.html",
+        {"form": form},
+        status=throttling.join_code_tried(request, form),
+    )
 
 
 @login_required
@@ -58,8 +69,6 @@ def lesson_done(request, lesson_id):
         return redirect(course.url if course else "/")
     if award_if_earned(request, completion.course):
         return redirect("certificates:mine")
-    next_url = request.POST.get("next", "")
-    next_lesson = (
-        LessonPage.objects.live().filter(pk=next_url).first() if next_url.isdigit() else None
-    )
+    next_id = strict_int(request.POST.get("next", ""), maximum=PK_MAX)
+    next_lesson = LessonPage.objects.live().filter(pk=next_id).first() if next_id else None
     return redirect(next_lesson.url if next_lesson else lesson.url)

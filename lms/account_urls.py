@@ -11,13 +11,13 @@ app_name = "lms"
 urlpatterns = [
     path("daftar/", views.sign_up, name="sign_up"),
     path("masuk/", views.SignInView.as_view(), name="sign_in"),
-    path("keluar/", auth_views.LogoutView.as_view(), name="sign_out"),
+    path("keluar/", views.SignOutView.as_view(), name="sign_out"),
     path("profil/", views.profile, name="profile"),
     path("profil/ubah/", views.profile_edit, name="profile_edit"),
     path("usaha/daftar/", views.business_register, name="business_register"),
     path("usaha/gabung/", views.business_join, name="business_join"),
     path(
-        "usaha/anggota/<int:member_id>/hapus/",
+        "usaha/anggota/<id:member_id>/hapus/",
         views.business_member_remove,
         name="business_member_remove",
     ),

@@ -1,10 +1,14 @@
-"""Site-wide middleware: one log line per request, and the admin's Content-Security-Policy."""
+"""Site-wide middleware: one log line per request, the admin's Content-Security-Policy, and
+the forced change of a temporary password."""
 
+import codecs
 import logging
 import time
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import empty
 
@@ -70,3 +74,50 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.update is None and self._is_admin(request):
             parts.update = settings.ADMIN_CONTENT_SECURITY_POLICY_UPDATE
         return parts
+
+
+class PasswordChangeRequiredMiddleware:
+    """While a person must replace a temporary password, every request but the change form,
+    sign-out, health check and static or media files goes to the change form, whatever its
+    method: nothing else is shown or written until they choose their own password. It holds for
+    the whole session (and every other session of that person), not at sign-in only. The change
+    form in the other language counts as the change form, so the language switch works."""
+
+    OPEN_VIEWS = frozenset({"lms:password_change", "lms:sign_out", "healthz"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+            return None
+        match = request.resolver_match
+        if match is not None and match.view_name in self.OPEN_VIEWS:
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.must_change_password:
+            return None
+        return redirect("lms:password_change")
+
+
+class Utf8OnlyMiddleware:
+    """Refuse (400) a request that declares a charset other than UTF-8 or ASCII.
+
+    Browsers send forms in UTF-8, and Django reads UTF-8 with invalid bytes replaced. Other
+    charsets let a client smuggle text no page or database can hold: UTF-7's ``+2AA-`` decodes
+    to a lone surrogate, which makes the next write or the page echoing it fail. Put it before
+    anything reads ``request.GET`` or ``request.POST``."""
+
+    ALLOWED = frozenset({"utf-8", "ascii"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        charset = request.encoding  # set from the Content-Type header's charset, if any
+        if charset and codecs.lookup(charset).name not in self.ALLOWED:
+            return HttpResponseBadRequest()
+        return self.get_response(request)

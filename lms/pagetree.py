@@ -11,6 +11,7 @@ version (Redis restarted) only means one cold request per entry. Entries also ex
 """
 
 import contextvars
+import hashlib
 import uuid
 
 from django.core.cache import cache
@@ -23,6 +24,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "pagetree:version"
 TIMEOUT = 60 * 60
+KEY_MAX_LENGTH = 160  # with the prefix and version, under the 250 characters memcached allows
 
 
 _request_version = contextvars.ContextVar("pagetree_version", default=None)
@@ -46,6 +48,11 @@ def _new_version() -> None:
 
 
 def _key(kind: str, key) -> str:
+    """The cache key of one entry; a long key (a route typed at length) is kept as its digest,
+    within the length every cache backend accepts."""
+    key = str(key)
+    if len(key) > KEY_MAX_LENGTH:
+        key = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
     return f"pagetree:{version()}:{kind}:{key}"
 
 

@@ -1,15 +1,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 from django_ratelimit.decorators import ratelimit
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import account as admin_account
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates import views as certificate_views
 
-from . import health, pagetree, throttling
+from . import admin_scope, health, pagetree, throttling, views
+from .text import IdConverter
+
+register_converter(IdConverter, "id")  # before the apps' URLconfs below use <id:...>
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -21,6 +25,17 @@ urlpatterns = [
         )(admin_account.PasswordResetView.as_view()),
         name="wagtailadmin_password_reset",
     ),
+    # Wagtail's site history, scoped to the people, businesses and classes the viewer may see.
+    path(
+        "admin/reports/site-history/",
+        require_admin_access(admin_scope.ScopedLogEntriesView.as_view()),
+    ),
+    path(
+        "admin/reports/site-history/results/",
+        require_admin_access(admin_scope.ScopedLogEntriesView.as_view(results_only=True)),
+    ),
+    # Wagtail's sign-out, clearing the site's data in the browser as the learners' one does.
+    path("admin/logout/", views.AdminSignOutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -19,6 +19,8 @@ CHOOSE_ONE = _("Choose one answer.")
 UNKNOWN_CHOICE = _("That answer is not one of this question's choices.")
 NOT_A_NUMBER = _("Enter a number, for example 1.500.000 or 1,5 juta.")
 UNKNOWN_QUESTION = _("The answers do not match this quiz. Reload the page and try again.")
+NUMBER_TOO_LONG = _("A number answer can have at most %(limit)d characters.")
+NUMBER_MAX_LENGTH = 40  # "Rp 1.000.000.000.000,-" has 22; a longer answer is refused, not stored
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def read_answers(questions: list[Question], raw: dict[str, list[str]]) -> dict:
         values = [value.strip() for value in raw.get(question.id, []) if value.strip()]
         if not values:
             errors[question.id] = ANSWER_REQUIRED
+        elif question.kind == NUMERIC and len(values[0]) > NUMBER_MAX_LENGTH:
+            errors[question.id] = NUMBER_TOO_LONG % {"limit": NUMBER_MAX_LENGTH}
         elif question.kind == NUMERIC:
             try:
                 answers[question.id] = parse_amount(values[0])

@@ -93,11 +93,13 @@ def question_views(page, *, seed=None, given=None, errors=None) -> list[Question
 
 
 def assessment_page_context(*, page, access, user, given=None, errors=None) -> dict:
+    limits = {"number_max_length": grading.NUMBER_MAX_LENGTH}
     if access is None or access.outline is None:
-        return {"preview": True, "questions": question_views(page)}
+        return {"preview": True, "questions": question_views(page), **limits}
     attempts = list(QuizAttempt.objects.filter(learner=user, page=page).order_by("number"))
     draft = AnswerDraft.objects.filter(learner=user, page=page).first()
     context = {
+        **limits,
         "course": access.outline.course,
         "preview": access.preview,
         "attempts": attempts,

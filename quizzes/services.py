@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import Enrolment
 from courses.selectors import page_access_for
+from lms.text import clean_text, is_clean_text
 
 from . import grading
 from .models import (
@@ -27,7 +28,11 @@ QUESTIONNAIRE_DONE = _("You have already answered this questionnaire.")
 POST_NOT_YET = _("The questionnaire after the course opens once every lesson is done.")
 SURVEY_DONE = _("You have already answered this survey. Thank you!")
 LIKERT_REQUIRED = _("Choose a number from 1 to 5.")
+OPEN_ANSWER_TOO_LONG = _("An answer can have at most %(limit)d characters.")
+OPEN_ANSWER_MAX_LENGTH = 2000  # the survey form's textarea says the same
 DRAFT_TOO_LARGE = 64 * 1024
+DRAFT_VALUE_MAX_LENGTH = 200  # a choice id or a number answer fits many times over
+DRAFT_REFUSED = _("The saved answers could not be read.")
 
 
 def _enrolment(learner, page) -> Enrolment:
@@ -152,7 +157,7 @@ def survey_submit(*, learner, page, raw_answers: dict) -> SurveyResponse:
     enrolment = _enrolment(learner, page)
     answers, errors = {}, {}
     for block in page.items:
-        value = (raw_answers.get(block.id) or [""])[0].strip()
+        value = clean_text((raw_answers.get(block.id) or [""])[0]).strip()
         if block.block_type == "likert":
             if value not in {"1", "2", "3", "4", "5"}:
                 errors[block.id] = LIKERT_REQUIRED
@@ -165,10 +170,12 @@ def survey_submit(*, learner, page, raw_answers: dict) -> SurveyResponse:
         else:
             if block.value["required"] and not value:
                 errors[block.id] = grading.ANSWER_REQUIRED
+            elif len(value) > OPEN_ANSWER_MAX_LENGTH:
+                errors[block.id] = OPEN_ANSWER_TOO_LONG % {"limit": OPEN_ANSWER_MAX_LENGTH}
             answers[block.id] = {
                 "kind": "open_text",
                 "prompt": block.value["prompt"],
-                "value": value[:2000],
+                "value": value,
             }
     if errors:
         raise ValidationError(errors)
@@ -195,16 +202,24 @@ def draft_save(*, learner, page, raw_answers: dict, token) -> None:
     """Keep the answers a learner has given so far; only this page's question ids are kept.
 
     A save that arrives after its form was submitted (``token`` already recorded) is dropped,
-    so a slow connection cannot carry one attempt's answers into the next."""
+    so a slow connection cannot carry one attempt's answers into the next. Values that are not
+    text, or that hold a NUL or a lone surrogate or more than DRAFT_VALUE_MAX_LENGTH characters,
+    refuse the whole save (ValidationError): no form sends them."""
     _enrolment(learner, page)
     if QuizAttempt.objects.filter(learner=learner, submission_token=token).exists():
         return
     known = {block.id for block in page.questions}
     answers = {
-        key: [str(v)[:200] for v in values][:20]
+        key: values[:20]
         for key, values in raw_answers.items()
         if key in known and isinstance(values, list)
     }
+    if not all(_draft_value_ok(value) for values in answers.values() for value in values):
+        raise ValidationError(DRAFT_REFUSED)
     AnswerDraft.objects.update_or_create(
         learner=learner, page=page, defaults={"answers": answers, "updated_at": timezone.now()}
     )
+
+
+def _draft_value_ok(value) -> bool:
+    return isinstance(value, str) and len(value) <= DRAFT_VALUE_MAX_LENGTH and is_clean_text(value)

@@ -5,8 +5,8 @@ from . import views
 app_name = "quizzes"
 
 urlpatterns = [
-    path("<int:page_id>/kirim/", views.attempt_submit, name="submit"),
-    path("<int:page_id>/draf/", views.draft_save, name="draft"),
-    path("survei/<int:page_id>/kirim/", views.survey_submit, name="survey_submit"),
-    path("hasil/<int:attempt_id>/", views.attempt_detail, name="attempt"),
+    path("<id:page_id>/kirim/", views.attempt_submit, name="submit"),
+    path("<id:page_id>/draf/", views.draft_save, name="draft"),
+    path("survei/<id:page_id>/kirim/", views.survey_submit, name="survey_submit"),
+    path("hasil/<id:attempt_id>/", views.attempt_detail, name="attempt"),
 ]

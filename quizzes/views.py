@@ -95,7 +95,7 @@ def draft_save(request, page_id):
         services.draft_save(
             learner=request.user, page=page, raw_answers=body.get("answers", {}), token=token
         )
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, TypeError, ValidationError):
         return HttpResponseBadRequest()
     except PermissionDenied:
         raise Http404 from None

@@ -1,7 +1,9 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connections
+from django.utils import translation
 
 from lms import roles
 from tests.factories import BusinessFactory, MembershipFactory, UserFactory
@@ -26,6 +28,16 @@ def _empty_cache():
     """Each test starts with an empty cache, as the database starts empty: no cached page,
     outline or attempt counter from an earlier test."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language. A request to an /en/ page leaves English
+    active in the thread (LocaleMiddleware activates it and nothing switches back), which would
+    make the next test's reverse() and messages English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
@@ -75,3 +87,35 @@ def coordinator(db):
         email="bambang@example.org",
         groups=[Group.objects.get(name=roles.COORDINATORS)],
     )
+
+
+@pytest.fixture
+def other_mentor(db):
+    return UserFactory(
+        full_name="Budi", email="budi@example.org", groups=[Group.objects.get(name=roles.MENTORS)]
+    )
+
+
+@pytest.fixture
+def two_classes(mentor, other_mentor, owner, member, other_owner):
+    """The mentor's class, with the owner's business in it, and another mentor's class, with
+    the other owner's business (the other owner has an email too)."""
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from courses.models import Cohort
+    from courses.services import enrolment_start
+    from tests.factories import build_course
+
+    other_owner.email = "wati@example.org"
+    other_owner.save(update_fields=["email"])
+    course = build_course(weeks=1, lessons_per_week=1, slug="kelas-dua")
+    today = timezone.localdate()
+    mine = Cohort.objects.create(name="Kelas Rina", course=course, start_date=today, mentor=mentor)
+    theirs = Cohort.objects.create(
+        name="Kelas Budi", course=course, start_date=today, mentor=other_mentor
+    )
+    enrolment_start(learner=owner, course=course, cohort=mine)
+    enrolment_start(learner=other_owner, course=course, cohort=theirs)
+    return SimpleNamespace(course=course, mine=mine, theirs=theirs)

@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from courses import services
 from courses.models import LessonPage, WeekPage
-from lms import roles
+from lms import pagetree, roles
 from tests.factories import build_course, lessons_of
 
 pytestmark = pytest.mark.django_db
@@ -187,3 +187,13 @@ def test_refresh_page_cache_renders_cached_lesson_bodies_again(reader, course):
     assert "Isi lewat SQL." not in reader.get(lesson.url).content.decode()
     call_command("refresh_page_cache", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert "Isi lewat SQL." in reader.get(lesson.url).content.decode()
+
+
+def test_a_long_address_is_looked_up_under_a_short_key(client, course, recwarn):
+    """An address typed at length (a fuzzer, a pasted URL) neither warns nor makes a key the
+    cache would refuse."""
+    response = client.get("/" + "9" * 2_000 + "/")
+    assert response.status_code == 404
+    assert not [w for w in recwarn if w.category.__name__ == "CacheKeyWarning"]
+    assert len(pagetree._key("route", "x" * 5_000)) < 250
+    assert pagetree._key("route", "a") != pagetree._key("route", "b")
