@@ -1,12 +1,36 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
-from lms.forms import JoinCodeField
+from lms.forms import JoinCodeField, JoinCodeForm
+from lms.selectors import sees_every_class
+from lms.text import strict_int
 
 from . import loans
 
+MENTOR_MUST_BE_YOURSELF = _(
+    "You can only run a class yourself: choose yourself as its mentor. A coordinator can "
+    "give a class to another mentor."
+)
 
-class CohortJoinForm(forms.Form):
+
+class CohortAdminForm(WagtailAdminModelForm):
+    """A class in the admin. Coordinators and superusers may give it to any mentor; a mentor
+    creates and edits only classes they run themselves, and cannot hand one to another."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        mentor = self.fields.get("mentor")
+        user = self.for_user
+        if mentor is None or (user is not None and sees_every_class(user)):
+            return
+        mentor.queryset = mentor.queryset.filter(pk=getattr(user, "pk", None))
+        mentor.error_messages["invalid_choice"] = MENTOR_MUST_BE_YOURSELF
+        if user is not None and self.instance.pk is None:
+            self.initial.setdefault("mentor", user.pk)
+
+
+class CohortJoinForm(JoinCodeForm):
     join_code = JoinCodeField(
         label=_("Class code"),
         help_text=_("Six letters and digits from your mentor."),
@@ -59,9 +83,9 @@ def loan_simulator_form(value, block_id: str, query) -> LoanSimulatorForm:
     presets = value["presets"]
     if query.get(f"{prefix}-principal") is not None:
         data = query.copy()
-        chosen = query.get(f"{prefix}-preset", "")
-        if chosen.isdigit() and int(chosen) < len(presets):
-            preset = presets[int(chosen)]
+        chosen = strict_int(query.get(f"{prefix}-preset", ""), maximum=len(presets) - 1)
+        if chosen is not None:
+            preset = presets[chosen]
             data[f"{prefix}-annual_rate"] = str(preset["annual_rate"]).replace(".", ",")
             data[f"{prefix}-method"] = preset["method"]
     else:

@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from lms import pagetree
+from lms import pagetree, roles
+from lms.models import Business, User
 from lms.selectors import membership_for, sees_every_class
 
 from .models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage, WeekPage
@@ -293,6 +295,30 @@ def cohorts_visible_to(user):
     if sees_every_class(user):
         return cohorts
     return cohorts.filter(mentor=user)
+
+
+def learners_visible_to(user):
+    """The learners whose data a member of staff may see and act on: every learner for
+    coordinators and superusers, else those enrolled in a class ``user`` mentors. A learner is
+    an account without a staff role (not staff, not superuser, in no group but Learners)."""
+    learners = User.objects.filter(is_staff=False, is_superuser=False).exclude(
+        groups__in=Group.objects.exclude(name=roles.LEARNERS)
+    )
+    if sees_every_class(user):
+        return learners
+    return learners.filter(
+        pk__in=Enrolment.objects.filter(cohort__mentor=user).values("learner_id")
+    )
+
+
+def businesses_visible_to(user):
+    """Coordinators and superusers see every business; a mentor sees the businesses with a
+    learner in a class they run (and so only those businesses' members and join codes)."""
+    if sees_every_class(user):
+        return Business.objects.all()
+    return Business.objects.filter(
+        pk__in=learners_visible_to(user).values("membership__business_id")
+    )
 
 
 def cohorts_to_filter_by(request):

@@ -2,34 +2,44 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lms.admin_scope import ScopedViewSetMixin
+
+from .forms import CohortAdminForm
 from .models import Cohort, LessonCompletion, LessonPage
 from .selectors import cohorts_visible_to
 
 
-class OwnCohortsMixin:
-    def get_queryset(self):
-        return cohorts_visible_to(self.request.user)
+class CohortChooserCreateView(SnippetCreateView):
+    """Classes are created in their own form, not from the chooser: refuse instead of failing
+    on the missing form (Wagtail would answer 500)."""
+
+    def can_create(self):
+        return self.get_creation_form_class() is not None and super().can_create()
 
 
-class CohortEditView(OwnCohortsMixin, snippet_views.EditView):
-    pass
+class CohortChooserViewSet(ScopedViewSetMixin, SnippetChooserViewSet):
+    """The class chooser offers, and accepts, only the classes the viewer may see."""
+
+    create_view_class = CohortChooserCreateView
+
+    def visible_to(self, user):
+        return cohorts_visible_to(user)
 
 
-class CohortDeleteView(OwnCohortsMixin, snippet_views.DeleteView):
-    pass
-
-
-class CohortViewSet(SnippetViewSet):
-    """Mentors see and run their own cohorts; coordinators see every cohort."""
+class CohortViewSet(ScopedViewSetMixin, SnippetViewSet):
+    """Mentors see and run their own cohorts; coordinators see every cohort. Every view
+    (list, edit, delete, history, usage, chooser) answers 404 for another mentor's cohort,
+    and a mentor can only name themselves as a cohort's mentor."""
 
     model = Cohort
-    edit_view_class = CohortEditView
-    delete_view_class = CohortDeleteView
+    edit_handler = ObjectList(Cohort.panels, base_form_class=CohortAdminForm)
+    chooser_viewset_class = CohortChooserViewSet
     icon = "group"
     menu_label = gettext_lazy("Cohorts")
     menu_order = 240
@@ -44,6 +54,9 @@ class CohortViewSet(SnippetViewSet):
     list_filter = ["course", "start_date"]
     search_fields = ["name", "join_code"]
     copy_view_enabled = False
+
+    def visible_to(self, user):
+        return cohorts_visible_to(user)
 
     def get_queryset(self, request):
         return cohorts_visible_to(request.user)
