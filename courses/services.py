@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from lms.identifiers import normalise_join_code
+from lms.identifiers import UNKNOWN_JOIN_CODE, normalise_join_code
 
 from .models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage
 from .selectors import LOCKED, page_access_for
@@ -36,7 +36,9 @@ def cohort_join(*, learner, join_code: str) -> Enrolment:
         .first()
     )
     if cohort is None:
-        raise ValidationError({"join_code": COHORT_CODE_UNKNOWN})
+        raise ValidationError(
+            {"join_code": ValidationError(COHORT_CODE_UNKNOWN, code=UNKNOWN_JOIN_CODE)}
+        )
     return enrolment_start(learner=learner, course=cohort.course, cohort=cohort)
 
 

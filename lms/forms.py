@@ -1,13 +1,28 @@
+from datetime import timedelta
+
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .identifiers import normalise_join_code, normalise_phone, normalise_sibakul_number
+from .identifiers import (
+    UNKNOWN_JOIN_CODE,
+    normalise_join_code,
+    normalise_phone,
+    normalise_sibakul_number,
+)
 from .models import FULL_NAME_MAX_LENGTH, Business, User
 from .selectors import user_by_identifier
-from .services import EMAIL_TAKEN, JOIN_CODE_UNKNOWN, PHONE_TAKEN, SIBAKUL_TAKEN
+from .services import (
+    EMAIL_TAKEN,
+    JOIN_CODE_UNKNOWN,
+    LEARNER_NOT_FOUND,
+    PHONE_TAKEN,
+    SIBAKUL_TAKEN,
+)
+from .throttling import JOIN_CODE_THROTTLED, JOIN_CODE_THROTTLED_CODE
 
 NAME_REQUIRED = _("Enter your name as you want it on your certificate.")
 NAME_TOO_LONG = _("A name can have at most %(limit)d characters.") % {"limit": FULL_NAME_MAX_LENGTH}
@@ -201,7 +216,26 @@ class JoinCodeField(forms.CharField):
         return normalise_join_code(super().clean(value))
 
 
-class JoinBusinessForm(forms.Form):
+class JoinCodeForm(forms.Form):
+    """A form with a ``join_code`` that, while its sender has tried too many wrong codes
+    (``throttled``: the minutes to wait, from lms.throttling.join_code_wait), refuses every code
+    before looking it up, so the answer tells nothing about the code."""
+
+    def __init__(self, *args, throttled: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.throttled = throttled
+
+    def clean_join_code(self):
+        if self.throttled:
+            raise forms.ValidationError(
+                JOIN_CODE_THROTTLED,
+                code=JOIN_CODE_THROTTLED_CODE,
+                params={"minutes": self.throttled},
+            )
+        return self.cleaned_data["join_code"]
+
+
+class JoinBusinessForm(JoinCodeForm):
     join_code = JoinCodeField(
         label=_("Join code"),
         help_text=_("Six letters and digits; the business owner sees it on their profile."),
@@ -209,9 +243,9 @@ class JoinBusinessForm(forms.Form):
     )
 
     def clean_join_code(self):
-        code = self.cleaned_data["join_code"]
+        code = super().clean_join_code()
         if not Business.objects.filter(join_code=code).exists():
-            raise forms.ValidationError(JOIN_CODE_UNKNOWN, code="join_code_unknown")
+            raise forms.ValidationError(JOIN_CODE_UNKNOWN, code=UNKNOWN_JOIN_CODE)
         return code
 
 
@@ -226,6 +260,15 @@ class SignInForm(AuthenticationForm):
         ),
         "inactive": _("This account has been deactivated."),
     }
+    TEMPORARY_PASSWORD_SPENT = _(
+        "This temporary password has already been used or has expired. Sign in with your own "
+        "password, or ask your mentor or coordinator for a new temporary password."
+    )
+
+    def get_invalid_login_error(self):
+        if getattr(self.request, "temporary_password_spent", False):
+            return forms.ValidationError(self.TEMPORARY_PASSWORD_SPENT, code="temporary_spent")
+        return super().get_invalid_login_error()
 
 
 class TemporaryPasswordForm(forms.Form):
@@ -239,8 +282,15 @@ class TemporaryPasswordForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        hours = settings.TEMPORARY_PASSWORD_MAX_AGE // timedelta(hours=1)
+        self.fields["password"].help_text = _(
+            "It signs in once, within %(hours)d hours; the learner then chooses their own password."
+        ) % {"hours": hours}
+
     def clean_learner(self):
         user = user_by_identifier(self.cleaned_data["learner"])
         if user is None:
-            raise forms.ValidationError(_("No account has this mobile number or email."))
+            raise forms.ValidationError(LEARNER_NOT_FOUND)
         return user

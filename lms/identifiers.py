@@ -92,5 +92,10 @@ def new_join_code(choice=secrets.choice) -> str:
     return "".join(choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
+# The ValidationError code of a join code that names no business or class: a guess, counted by
+# lms.throttling.join_code_tried.
+UNKNOWN_JOIN_CODE = "join_code_unknown"
+
+
 def normalise_join_code(raw: str) -> str:
     return re.sub(r"[\s-]", "", raw or "").upper()

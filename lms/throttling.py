@@ -1,19 +1,28 @@
 """Throttling against password guessing and sign-up floods: the keys it counts by and the page
 that asks people to wait.
 
-django-axes counts failed sign-ins (settings ``AXES_*``); django-ratelimit counts sign-up and
-password-reset POSTs per address (``SIGN_UP_RATE``, ``PASSWORD_RESET_RATE``). Both answer with
-the same friendly page and status 429.
+django-axes counts failed sign-ins (settings ``AXES_*``) through ``SignInFailureHandler``: 5 lock
+an account, from anywhere or from one address, but only ``SIGN_IN_ADDRESS_FAILURE_LIMIT`` lock an
+address alone, so a class on one Wi-Fi doesn't lock itself out. django-ratelimit counts sign-up
+and password-reset POSTs per address (``SIGN_UP_RATE``, ``PASSWORD_RESET_RATE``). Both answer
+with the same friendly page and status 429.
 """
 
 import math
 
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_failure_limit, get_lockout_parameters
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.db.models import Sum
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import get_usage
 
-from .identifiers import sign_in_key
+from .identifiers import UNKNOWN_JOIN_CODE, sign_in_key
 
 TOO_MANY_STATUS = 429
+JOIN_CODE_THROTTLED_CODE = "join_code_throttled"  # The form error while join codes are refused.
 TEMPLATE = "lms/locked_out.html"
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -30,13 +39,67 @@ def client_ip(request) -> str:
     return value.rsplit(",", 1)[-1].strip()
 
 
+# django-axes' username columns hold 255 characters; no phone number or email is longer.
+USERNAME_KEY_MAX_LENGTH = 255
+# The lockout parameter that names no account: it gets its own, much higher, limit.
+ADDRESS = "ip_address"
+
+
 def sign_in_username(request, credentials) -> str:
     """The account a sign-in attempt names, one spelling per account (``AXES_USERNAME_CALLABLE``):
-    ``0812 3456 7890`` and ``+6281234567890`` count against the same account."""
+    ``0812 3456 7890`` and ``+6281234567890`` count against the same account. Cut to what the
+    attempt's row holds, so a name of any length is a counted failure, not an error."""
     typed = (credentials or {}).get("username")
     if typed is None:
         typed = request.POST.get("username", "")
-    return sign_in_key(typed)
+    return sign_in_key(typed)[:USERNAME_KEY_MAX_LENGTH]
+
+
+def account_keys(user) -> set[str]:
+    """Every spelling an account's failures are counted under: its number and its email."""
+    return {sign_in_key(value) for value in (user.phone, user.email) if value}
+
+
+def failure_limit_for(parameter, *, account_limit: int, address_limit: int) -> int:
+    """How many failures one lockout parameter (``AXES_LOCKOUT_PARAMETERS``) allows: an address
+    alone gets ``address_limit``; anything naming an account, ``account_limit``."""
+    return address_limit if parameter == ADDRESS else account_limit
+
+
+def scaled_failures(counts, limits, limit: int) -> int:
+    """The failures to compare with ``limit``: each count scaled from its own limit to ``limit``,
+    the highest of them. Reaches ``limit`` exactly when some count reaches its own limit."""
+    return max((count * limit // own for count, own in zip(counts, limits, strict=True)), default=0)
+
+
+class SignInFailureHandler(AxesDatabaseHandler):
+    """django-axes' database handler (``AXES_HANDLER``) with a limit for each lockout parameter
+    (``failure_limit_for``) and a success that clears only the signed-in account's failures.
+
+    Stock axes holds every parameter to one ``AXES_FAILURE_LIMIT`` and, on success, deletes the
+    failures of every parameter, the address's included: one address could then try 4 passwords
+    on any number of accounts, signing in to its own between each.
+    """
+
+    def get_failures(self, request, credentials=None) -> int:
+        limit = get_failure_limit(request, credentials)
+        limits = [
+            failure_limit_for(
+                parameter,
+                account_limit=limit,
+                address_limit=settings.SIGN_IN_ADDRESS_FAILURE_LIMIT,
+            )
+            for parameter in get_lockout_parameters(request, credentials)
+        ]
+        counts = [
+            attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+            for attempts in self.get_user_attempts(request, credentials)
+        ]
+        return scaled_failures(counts, limits, limit)
+
+    def user_logged_in(self, sender, request, user, **kwargs):
+        super().user_logged_in(sender, request, user, **kwargs)  # The access log.
+        AccessAttempt.objects.filter(username__in=account_keys(user)).delete()
 
 
 def _rate(request, rate: str) -> str:
@@ -57,6 +120,44 @@ def password_reset_rate(group, request) -> str:
 def certificate_verify_rate(group, request) -> str:
     """Certificate verification lookups allowed per address: codes can't be guessed by trying."""
     return _rate(request, settings.CERTIFICATE_VERIFY_RATE)
+
+
+JOIN_CODE_THROTTLED = _(
+    "Too many wrong codes have been tried. To keep businesses and classes safe, "
+    "please wait %(minutes)s minutes, then check the code with the person who gave it to you."
+)
+
+
+def _join_code_limits(request) -> list[tuple[str, str, str]]:
+    """(group, key, rate) for django-ratelimit: wrong codes per address, and per account."""
+    limits = [("join_code:address", "ip", settings.JOIN_CODE_ADDRESS_RATE)]
+    if request.user.is_authenticated:
+        limits.append(("join_code:account", "user", settings.JOIN_CODE_RATE))
+    return limits
+
+
+def join_code_wait(request) -> int | None:
+    """The minutes before a POSTed business or class code may be checked again, or None when it
+    may be now: once wrong codes from this account or address reach their rate, every code is
+    refused (a right one too, or guessing would go on) until that window passes."""
+    if request.method != "POST":
+        return None
+    waits = []
+    for group, key, rate in _join_code_limits(request):
+        usage = get_usage(request, group=group, key=key, rate=rate)
+        # should_limit alone: the cache failed (django-ratelimit fails open if told to).
+        if usage and (usage["should_limit"] or usage["count"] >= usage["limit"]):
+            waits.append(usage["time_left"])
+    return max(1, math.ceil(max(waits) / 60)) if waits else None
+
+
+def join_code_tried(request, form) -> int:
+    """Count the code a join form refused as naming nothing, and return the status to answer
+    with: 429 while the form refuses codes because of ``join_code_wait``, else 200."""
+    if form.has_error("join_code", UNKNOWN_JOIN_CODE):
+        for group, key, rate in _join_code_limits(request):
+            get_usage(request, group=group, key=key, rate=rate, increment=True)
+    return TOO_MANY_STATUS if form.has_error("join_code", JOIN_CODE_THROTTLED_CODE) else 200
 
 
 def _period_minutes(rate: str) -> int:

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "lms.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "lms.middleware.Utf8OnlyMiddleware",
     "lms.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "lms.middleware.PasswordChangeRequiredMiddleware",  # After auth and messages.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -93,6 +95,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles the reports' queries for longer than they take to run
     # (0.3 s of a 0.5 s query with 50,000 learners); every query here is short.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run`: simultaneous writes (a class submitting one quiz) wait their turn instead of
+    # failing with "database is locked". WAL lets pages be read while a write commits; an
+    # immediate transaction takes the write lock at BEGIN, so two transactions that read first
+    # never deadlock on upgrading; the busy timeout (seconds) is how long a write waits for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -107,6 +121,10 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "lms:sign_in"
 LOGIN_REDIRECT_URL = "lms:profile"
 LOGOUT_REDIRECT_URL = "/"
+# A temporary password a mentor or coordinator sets signs in once, within this time.
+TEMPORARY_PASSWORD_MAX_AGE = timedelta(
+    hours=env.int("TEMPORARY_PASSWORD_MAX_AGE_HOURS", default=24)
+)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -147,6 +165,12 @@ PHONE_REGION = "ID"
 # Background work (certificate PDFs, Wagtail's own upkeep) waits in the database for
 # `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A worker killed mid-task leaves it running: every worker requeues tasks running longer than
+# TASK_STALE_AFTER when it starts and every TASK_STALE_CHECK_EVERY seconds, and gives up a task
+# after TASK_MAX_ATTEMPTS such tries (lms/worker.py).
+TASK_STALE_AFTER = timedelta(minutes=env.int("TASK_STALE_AFTER_MINUTES", default=10))
+TASK_STALE_CHECK_EVERY = 60
+TASK_MAX_ATTEMPTS = 3
 
 # Certificate verification pages are public: this many lookups per client address.
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
@@ -194,12 +218,19 @@ ADMIN_CONTENT_SECURITY_POLICY_UPDATE = {
     "frame-src": [SELF],
 }
 
-# Sign-in throttling (django-axes): 5 failures lock the account (however its number is typed)
-# and, separately, the address for 15 minutes; a success clears the account's count.
-AXES_FAILURE_LIMIT = 5
+# Sign-in throttling (django-axes, lms.throttling.SignInFailureHandler): 5 failures lock an
+# account (however its number is typed), from anywhere or from one address; an address alone is
+# locked only at SIGN_IN_ADDRESS_FAILURE_LIMIT, since a class on one Wi-Fi or a carrier's shared
+# address is many people. Each lock lasts 15 minutes; attempts while locked don't extend it. A
+# success clears only the signed-in account's own failures: an address keeps its count of
+# failures on every other account.
+AXES_HANDLER = "lms.throttling.SignInFailureHandler"
+AXES_FAILURE_LIMIT = env.int("SIGN_IN_ACCOUNT_FAILURE_LIMIT", default=5)
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default=50)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = False  # The handler clears the account's own failures instead.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "lms.throttling.sign_in_username"
 AXES_CLIENT_IP_CALLABLE = "lms.throttling.client_ip"
@@ -208,6 +239,11 @@ AXES_VERBOSE = False
 # Sign-up and password-reset throttling (django-ratelimit, counted in the default cache).
 SIGN_UP_RATE = env("SIGN_UP_RATE", default="30/h")  # Per address; a class signs up together.
 PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", default="10/h")
+# Wrong business or class join codes (lms.throttling.join_code_wait), per account and, higher
+# since a class shares one, per address; past either, every code is refused until the window
+# (the hour) ends.
+JOIN_CODE_RATE = env("JOIN_CODE_RATE", default="10/h")
+JOIN_CODE_ADDRESS_RATE = env("JOIN_CODE_ADDRESS_RATE", default="100/h")
 RATELIMIT_VIEW = "lms.throttling.rate_limited"
 RATELIMIT_IP_META_KEY = "lms.throttling.client_ip"
 # Without REDIS_URL (make run, the tests) one process's in-memory cache counts every attempt, so

@@ -118,7 +118,20 @@ def test_lock_lifts_after_fifteen_minutes(client):
     assert sign_in(client, PHONE, PASSWORD, ip="10.0.0.99").status_code == 302
 
 
-def test_five_failures_from_one_address_lock_that_address_for_every_account(client):
+def test_five_failures_on_other_accounts_from_one_address_lock_no_one_there(client):
+    """An address alone locks only at SIGN_IN_ADDRESS_FAILURE_LIMIT (tests/lms/
+    test_sign_in_throttling.py): a class on one Wi-Fi is many people."""
+    UserFactory(phone=PHONE)
+    statuses = [
+        sign_in(client, f"0812 0000 {n:04d}", "salah-sandi", ip="10.0.0.7").status_code
+        for n in range(5)
+    ]
+    assert statuses == [200] * 5
+    assert sign_in(client, PHONE, PASSWORD, ip="10.0.0.7").status_code == 302
+
+
+@override_settings(SIGN_IN_ADDRESS_FAILURE_LIMIT=5)
+def test_at_the_address_limit_the_address_is_locked_for_every_account(client):
     UserFactory(phone=PHONE)
     statuses = [
         sign_in(client, f"0812 0000 {n:04d}", "salah-sandi", ip="10.0.0.7").status_code
@@ -129,7 +142,7 @@ def test_five_failures_from_one_address_lock_that_address_for_every_account(clie
     assert sign_in(client, PHONE, PASSWORD, ip="10.0.0.8").status_code == 302
 
 
-@override_settings(CLIENT_IP_HEADER="HTTP_X_REAL_IP")
+@override_settings(CLIENT_IP_HEADER="HTTP_X_REAL_IP", SIGN_IN_ADDRESS_FAILURE_LIMIT=5)
 def test_behind_the_proxy_the_address_comes_from_its_header(client):
     UserFactory(phone=PHONE)
     for n in range(5):  # All through one proxy (one REMOTE_ADDR), from one client.
@@ -139,7 +152,7 @@ def test_behind_the_proxy_the_address_comes_from_its_header(client):
     assert other_client.status_code == 302
 
 
-def test_a_success_clears_the_accounts_failures(client):
+def test_a_success_clears_the_accounts_own_failures(client):
     UserFactory(phone=PHONE)
     for n in range(4):
         sign_in(client, PHONE, "salah-sandi", ip=f"10.0.1.{n}")
