@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.users import forms as wagtail_user_forms
+from wagtail.users.views.users import EditView as WagtailUserEditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from . import services
+from . import selectors, services
 from .forms import TemporaryPasswordForm
 from .identifiers import normalise_phone
 from .models import User
@@ -47,8 +48,18 @@ class AdminUserEditForm(AdminUserFormMixin, wagtail_user_forms.UserEditForm):
         fields = [*ADMIN_USER_FIELDS, "is_active"]
 
 
+class UserEditView(WagtailUserEditView):
+    """A person's admin page, with the temporary passwords set for them: who, and when."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["temporary_password_log"] = selectors.temporary_password_log_for(user=self.object)
+        return context
+
+
 class UserViewSet(WagtailUserViewSet):
     ordering = "full_name"
+    edit_view_class = UserEditView
     create_template_name = "lms/admin/user_create.html"
     edit_template_name = "lms/admin/user_edit.html"
 
@@ -60,7 +71,7 @@ class TemporaryPasswordView(WagtailAdminTemplateMixin, FormView):
     """Give a learner who signs in by phone (and so cannot reset by email) a temporary password."""
 
     form_class = TemporaryPasswordForm
-    template_name = "wagtailadmin/generic/form.html"
+    template_name = "lms/admin/temporary_password.html"
     page_title = gettext_lazy("Temporary password")
     header_icon = "key"
 
@@ -73,6 +84,7 @@ class TemporaryPasswordView(WagtailAdminTemplateMixin, FormView):
         return super().get_context_data(
             action_url=reverse("lms_temporary_password"),
             submit_button_label=_("Set temporary password"),
+            recent_sets=selectors.temporary_password_sets_visible_to(user=self.request.user),
             **kwargs,
         )
 

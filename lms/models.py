@@ -54,7 +54,35 @@ class User(AbstractBaseUser, PermissionsMixin):
     must_change_password = models.BooleanField(
         _("must change password"),
         default=False,
-        help_text=_("Set when a mentor or coordinator gave this person a temporary password."),
+        help_text=_(
+            "Set when this person signed in with a temporary password; until they choose their "
+            "own, every page sends them to the password change form."
+        ),
+    )
+    # A one-time password a mentor or coordinator gave this person, kept beside (never instead
+    # of) their own: its hash, when and by whom it was set, and when it was used to sign in.
+    temporary_password = models.CharField(
+        _("temporary password"),
+        max_length=128,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+    )
+    temporary_password_set_at = models.DateTimeField(
+        _("temporary password set at"), null=True, blank=True, editable=False
+    )
+    temporary_password_set_by = models.ForeignKey(
+        "self",
+        verbose_name=_("temporary password set by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    temporary_password_used_at = models.DateTimeField(
+        _("temporary password used at"), null=True, blank=True, editable=False
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 

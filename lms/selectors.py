@@ -41,3 +41,40 @@ def user_by_identifier(raw: str) -> User | None:
     else:
         lookup = {"email__iexact": raw}
     return User._default_manager.filter(**lookup).first()
+
+
+def temporary_password_log_for(*, user, limit: int = 10) -> list:
+    """The latest temporary passwords set for ``user`` (Wagtail action log entries, newest
+    first), with who set each."""
+    from wagtail.log_actions import registry
+
+    from .services import TEMPORARY_PASSWORD_ACTION
+
+    return list(
+        registry.get_logs_for_instance(user)
+        .filter(action=TEMPORARY_PASSWORD_ACTION)
+        .select_related("user")
+        .order_by("-timestamp", "-pk")[:limit]
+    )
+
+
+def temporary_password_sets_visible_to(*, user, limit: int = 20) -> list[tuple]:
+    """The latest temporary passwords set for learners ``user`` may reach (every learner for
+    coordinators), newest first, as (log entry, learner) pairs: so coordinators, who cannot open
+    people's admin pages, still see who set one for whom and when."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    from courses.selectors import learners_visible_to
+
+    from .services import TEMPORARY_PASSWORD_ACTION
+
+    entries = ModelLogEntry.objects.filter(
+        action=TEMPORARY_PASSWORD_ACTION, content_type=ContentType.objects.get_for_model(User)
+    )
+    if not sees_every_class(user):
+        reachable = learners_visible_to(user).values_list("pk", flat=True)
+        entries = entries.filter(object_id__in=[str(pk) for pk in reachable])
+    entries = list(entries.select_related("user").order_by("-timestamp", "-pk")[:limit])
+    learners = User.objects.in_bulk([int(entry.object_id) for entry in entries])
+    return [(entry, learners.get(int(entry.object_id))) for entry in entries]

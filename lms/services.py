@@ -1,13 +1,17 @@
 """Everything that writes people, businesses and memberships."""
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import log_actions
 
 from . import roles
-from .identifiers import new_join_code, normalise_join_code
+from .identifiers import UNKNOWN_JOIN_CODE, new_join_code, normalise_join_code
 from .models import Business, Membership, User
 
 PHONE_TAKEN = _("This mobile number is already registered. Sign in instead.")
@@ -20,6 +24,17 @@ ALREADY_MEMBER = _("You already belong to a business.")
 NOT_OWNER = _("Only the business owner can do this.")
 OWNER_CANNOT_BE_REMOVED = _("The owner cannot be removed from their own business.")
 NOT_A_LEARNER = _("Temporary passwords can only be set for learners, not for staff.")
+# The same words for an unknown number and for a learner outside the mentor's classes, so the
+# refusal does not tell a mentor whether someone else's learner has an account.
+LEARNER_NOT_FOUND = _("No learner in your classes has this mobile number or email.")
+HAS_EMAIL = _(
+    "This learner has an email, so they can choose a new password themselves: ask them to tap "
+    "“Forgot your password?” on the sign-in page."
+)
+TEMPORARY_PASSWORD_NOTICE = _(
+    "Your password was reset by %(name)s on %(when)s. Choose your own password now."
+)
+TEMPORARY_PASSWORD_ACTION = "lms.temporary_password"  # noqa: S105 - an action name
 
 
 def _join_code_unused():
@@ -106,7 +121,9 @@ def business_register(
 def business_join(*, user: User, join_code: str) -> Membership:
     business = Business.objects.filter(join_code=normalise_join_code(join_code)).first()
     if business is None:
-        raise ValidationError({"join_code": JOIN_CODE_UNKNOWN})
+        raise ValidationError(
+            {"join_code": ValidationError(JOIN_CODE_UNKNOWN, code=UNKNOWN_JOIN_CODE)}
+        )
     try:
         with transaction.atomic():
             return Membership.objects.create(user=user, business=business)
@@ -143,23 +160,82 @@ def profile_update(
 
 
 def password_change(*, user: User, new_password: str) -> None:
-    """Set a password the person chose themselves; a temporary one no longer needs replacing."""
+    """Set a password the person chose themselves; a temporary one, used or not, ends here."""
     user.set_password(new_password)
     user.must_change_password = False
-    user.save(update_fields=["password", "must_change_password"])
+    user.temporary_password = ""
+    user.temporary_password_set_at = None
+    user.temporary_password_set_by = None
+    user.temporary_password_used_at = None
+    user.save(
+        update_fields=[
+            "password",
+            "must_change_password",
+            "temporary_password",
+            "temporary_password_set_at",
+            "temporary_password_set_by",
+            "temporary_password_used_at",
+        ]
+    )
 
 
+@transaction.atomic
 def temporary_password_set(*, actor: User, user: User, password: str) -> None:
-    """A mentor or coordinator gives a learner who cannot reset by email a temporary password;
-    the learner is asked to choose their own at the next sign-in."""
+    """A mentor (for a learner in their own classes) or a coordinator (for any learner) gives a
+    learner without an email a one-time password, valid for TEMPORARY_PASSWORD_MAX_AGE. It
+    sits beside the learner's own password, which keeps working until they choose a new one.
+    Each set is recorded in Wagtail's action log."""
+    from courses.selectors import learners_visible_to  # courses builds on lms
+
     if not actor.has_perm("lms.set_temporary_password"):
         raise PermissionDenied
     if user.is_staff or user.is_superuser or user.groups.exclude(name=roles.LEARNERS).exists():
         raise ValidationError({"learner": NOT_A_LEARNER})
+    if not learners_visible_to(actor).filter(pk=user.pk).exists():
+        raise ValidationError({"learner": LEARNER_NOT_FOUND})
+    if user.email:
+        raise ValidationError({"learner": HAS_EMAIL})
     try:
         validate_password(password, user=user)
     except ValidationError as error:
         raise ValidationError({"password": error.error_list}) from error
-    user.set_password(password)
-    user.must_change_password = True
-    user.save(update_fields=["password", "must_change_password"])
+    user.temporary_password = make_password(password)
+    user.temporary_password_set_at = timezone.now()
+    user.temporary_password_set_by = actor
+    user.temporary_password_used_at = None
+    user.save(
+        update_fields=[
+            "temporary_password",
+            "temporary_password_set_at",
+            "temporary_password_set_by",
+            "temporary_password_used_at",
+        ]
+    )
+    log_actions.log(instance=user, action=TEMPORARY_PASSWORD_ACTION, user=actor)
+
+
+def temporary_password_is_current(*, set_at, now, max_age) -> bool:
+    """A temporary password signs in only within ``max_age`` of being set."""
+    return set_at is not None and set_at <= now < set_at + max_age
+
+
+def temporary_password_use(*, user: User) -> bool:
+    """Spend the learner's temporary password on this sign-in; from now on every page asks them
+    to choose their own. False if it was already spent (say by a sign-in a moment earlier)."""
+    now = timezone.now()
+    spent = User.objects.filter(
+        pk=user.pk, temporary_password_used_at__isnull=True, temporary_password_set_at__isnull=False
+    ).update(temporary_password_used_at=now, must_change_password=True)
+    if spent:
+        user.temporary_password_used_at = now
+        user.must_change_password = True
+    return bool(spent)
+
+
+def temporary_password_notice(user: User) -> str:
+    """What the learner reads after signing in with a temporary password: who set it, when."""
+    when = formats.date_format(
+        timezone.localtime(user.temporary_password_set_at), "DATETIME_FORMAT"
+    )
+    name = str(user.temporary_password_set_by) if user.temporary_password_set_by else "-"
+    return gettext(TEMPORARY_PASSWORD_NOTICE) % {"name": name, "when": when}

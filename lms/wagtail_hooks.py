@@ -5,8 +5,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from courses.selectors import businesses_visible_to
+
+from .admin_scope import ScopedViewSetMixin
 from .admin_views import TemporaryPasswordView
 from .models import Business
+from .services import TEMPORARY_PASSWORD_ACTION
 
 
 class BusinessInspectView(InspectView):
@@ -30,7 +34,10 @@ class BusinessInspectView(InspectView):
         )
 
 
-class BusinessViewSet(ModelViewSet):
+class BusinessViewSet(ScopedViewSetMixin, ModelViewSet):
+    """Coordinators see every business; a mentor only those with a learner in their classes
+    (every view: list, search, inspect, history, …; any other business answers 404)."""
+
     model = Business
     icon = "home"
     menu_label = _("Businesses")
@@ -44,6 +51,9 @@ class BusinessViewSet(ModelViewSet):
     form_fields = ["name", "sibakul_number", "sector", "regency", "district"]
     inspect_view_class = BusinessInspectView
     inspect_view_fields = [*form_fields, "join_code", "created_at", "memberships"]
+
+    def visible_to(self, user):
+        return businesses_visible_to(user)
 
 
 @hooks.register("register_admin_viewset")
@@ -79,4 +89,13 @@ def register_temporary_password_menu_item():
         icon_name="key",
         order=260,
         permission="lms.set_temporary_password",
+    )
+
+
+@hooks.register("register_log_actions")
+def register_temporary_password_log_action(actions):
+    actions.register_action(
+        TEMPORARY_PASSWORD_ACTION,
+        _("Set temporary password"),
+        _("Temporary password set"),
     )

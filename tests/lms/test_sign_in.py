@@ -62,9 +62,9 @@ def test_sign_out_needs_a_post(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_temporary_password_must_be_replaced_at_next_sign_in(client, mentor, learners_group):
+def test_temporary_password_must_be_replaced_at_next_sign_in(client, coordinator, learners_group):
     learner = UserFactory(phone="+6281234567890", groups=[learners_group])
-    services.temporary_password_set(actor=mentor, user=learner, password="sementara-2026")
+    services.temporary_password_set(actor=coordinator, user=learner, password="sementara-2026")
 
     response = client.post(URL, {"username": "0812 3456 7890", "password": "sementara-2026"})
     assert response["Location"] == reverse("lms:password_change")
@@ -72,7 +72,6 @@ def test_temporary_password_must_be_replaced_at_next_sign_in(client, mentor, lea
     response = client.post(
         reverse("lms:password_change"),
         {
-            "old_password": "sementara-2026",
             "new_password1": "pilihan-saya-789",
             "new_password2": "pilihan-saya-789",
         },
