@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -9,6 +10,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
+from wagtail.admin.views import account as admin_account
 
 from . import selectors, services, throttling
 from .forms import BusinessForm, JoinBusinessForm, ProfileForm, SignInForm, SignUpForm
@@ -36,7 +38,12 @@ def sign_up(request):
     account = SignUpForm(data)
     choice = (data or {}).get("business_choice", SignUpForm.NEW)
     business = BusinessForm(data if choice == SignUpForm.NEW else None, prefix="business")
-    join = JoinBusinessForm(data if choice == SignUpForm.JOIN else None, prefix="join")
+    joining = choice == SignUpForm.JOIN
+    join = JoinBusinessForm(
+        data if joining else None,
+        prefix="join",
+        throttled=throttling.join_code_wait(request) if joining else None,
+    )
     chosen = business if choice == SignUpForm.NEW else join
     if data is not None and all([account.is_valid(), chosen.is_valid()]):
         try:
@@ -58,6 +65,7 @@ def sign_up(request):
         request,
         "lms/sign_up.html",
         {"form": account, "business_form": business, "join_form": join, "choice": choice},
+        status=throttling.join_code_tried(request, join),
     )
 
 
@@ -67,15 +75,52 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_success_url(self):
-        if self.request.user.must_change_password:
-            messages.info(self.request, _("Choose a new password to replace the temporary one."))
+        user = self.request.user
+        if user.must_change_password:
+            if user.temporary_password_set_at:
+                messages.warning(self.request, services.temporary_password_notice(user))
+            else:
+                messages.info(
+                    self.request, _("Choose a new password to replace the temporary one.")
+                )
             return str(reverse_lazy("lms:password_change"))
         return super().get_success_url()
 
 
+# Phones are shared: signing out clears what this site kept in the browser (drafts, checklist
+# ticks, cached pages). Not "cookies": the server ends the session itself, and clearing them
+# would drop the language chosen on this phone and the CSRF cookie the next sign-in needs.
+SIGN_OUT_CLEARS = '"cache", "storage"'
+
+
+class ClearsSiteData:
+    """For a sign-out view: its answer to the POST that signs out clears the site's data."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = SIGN_OUT_CLEARS
+        return response
+
+
+class SignOutView(ClearsSiteData, auth_views.LogoutView):
+    pass
+
+
+class AdminSignOutView(ClearsSiteData, admin_account.LogoutView):
+    """Wagtail's own sign-out (the admin shares the session with the site)."""
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
+    """Change one's password. Someone who has just signed in with a temporary password (spent by
+    that sign-in) is not asked for it again: they only choose the new one."""
+
     template_name = "lms/password_change.html"
     success_url = reverse_lazy("lms:profile")
+
+    def get_form_class(self):
+        if self.request.user.must_change_password:
+            return SetPasswordForm
+        return super().get_form_class()
 
     def form_valid(self, form):
         services.password_change(
@@ -134,7 +179,9 @@ def business_register(request):
 
 @login_required
 def business_join(request):
-    form = JoinBusinessForm(request.POST or None, prefix="join")
+    form = JoinBusinessForm(
+        request.POST or None, prefix="join", throttled=throttling.join_code_wait(request)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.business_join(user=request.user, join_code=form.cleaned_data["join_code"])
@@ -143,7 +190,12 @@ def business_join(request):
         else:
             messages.success(request, _("You have joined the business."))
             return redirect("lms:profile")
-    return render(request, "lms/business_form.html", {"form": form, "mode": "join"})
+    return render(
+        request,
+        "lms/business_form.html",
+        {"form": form, "mode": "join"},
+        status=throttling.join_code_tried(request, form),
+    )
 
 
 @login_required

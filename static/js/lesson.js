@@ -5,23 +5,18 @@
 (function () {
   "use strict";
 
-  var article = document.querySelector("[data-learner]");
-  var learner = article ? article.dataset.learner : "";
-  document.querySelectorAll("fieldset[data-checklist]").forEach(function (fieldset) {
-    var key = "pintar:checklist:" + learner + ":" + fieldset.dataset.checklist;
+  var store = window.pintarStorage; // storage.js: keys per learner; absent when signed out
+  if (store) document.querySelectorAll("fieldset[data-checklist]").forEach(function (fieldset) {
+    var key = store.key("checklist", fieldset.dataset.checklist);
     var boxes = Array.prototype.slice.call(fieldset.querySelectorAll("input[type=checkbox]"));
-    var ticked = [];
-    try {
-      ticked = JSON.parse(window.localStorage.getItem(key) || "[]");
-    } catch (error) { /* Storage off or unreadable: start unticked. */ }
+    var ticked = store.read(key, []);
+    if (!Array.isArray(ticked)) ticked = [];
     boxes.forEach(function (box, index) { box.checked = ticked.indexOf(index) !== -1; });
     fieldset.addEventListener("change", function () {
       var now = [];
       boxes.forEach(function (box, index) { if (box.checked) now.push(index); });
-      try {
-        if (now.length) window.localStorage.setItem(key, JSON.stringify(now));
-        else window.localStorage.removeItem(key);
-      } catch (error) { /* Storage full or off: the ticks last for this visit. */ }
+      if (now.length) store.write(key, now);
+      else store.remove(key);
     });
   });
 

@@ -2,12 +2,14 @@
 // server, so a dropped connection or a closed tab loses nothing. The form works without this.
 (function () {
   "use strict";
+  var store = window.pintarStorage; // storage.js: keys per learner, so phones can be shared
+  if (!store) return;
   var done = document.querySelector("[data-clear-draft]");
-  if (done) localStorage.removeItem("quiz-draft-" + done.dataset.clearDraft);
+  if (done) store.remove(store.key("quiz-draft", done.dataset.clearDraft));
 
   var form = document.querySelector("form[data-quiz-form]");
   if (!form) return;
-  var key = "quiz-draft-" + form.dataset.page;
+  var key = store.key("quiz-draft", form.dataset.page);
   var status = form.querySelector("[data-draft-status]");
   var timer = null;
 
@@ -47,13 +49,12 @@
   }
 
   try {
-    var saved = JSON.parse(localStorage.getItem(key) || "null");
-    if (saved) restore(saved);
-  } catch (error) { localStorage.removeItem(key); }
+    restore(store.read(key, {}));
+  } catch (error) { store.remove(key); } // not a draft this script wrote
 
   form.addEventListener("input", function () {
     var data = answers();
-    localStorage.setItem(key, JSON.stringify(data));
+    store.write(key, data);
     clearTimeout(timer);
     timer = setTimeout(function () { saveOnServer(data); }, 800);
   });

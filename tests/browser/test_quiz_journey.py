@@ -91,9 +91,12 @@ def expect_unanswered(page, prompts) -> None:
 
 
 def local_draft(page, quiz) -> dict | None:
-    """The answers quiz.js keeps in this browser for the quiz."""
+    """The answers quiz.js keeps in this browser for the quiz, under the signed-in learner."""
     return json.loads(
-        page.evaluate("key => localStorage.getItem(key) || 'null'", f"quiz-draft-{quiz.pk}")
+        page.evaluate(
+            "id => localStorage.getItem(window.pintarStorage.key('quiz-draft', id)) || 'null'",
+            quiz.pk,
+        )
     )
 
 
