@@ -22,7 +22,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from . import selectors
-from .models import Certificate, CertificateTemplate
+from .models import BODY_MAX_LENGTH, Certificate, CertificateTemplate, fill_placeholders
 
 logger = logging.getLogger(__name__)
 
@@ -148,19 +148,10 @@ def _qr_png(url: str) -> bytes:
     return buffer.getvalue()
 
 
-class _Blank(dict):
-    """Leaves an unknown placeholder as written instead of failing."""
-
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
 def body_text(template: CertificateTemplate, values: dict[str, str]) -> str:
-    text = str(template.body)
-    try:
-        return text.format_map(_Blank(values))
-    except (ValueError, IndexError, AttributeError, TypeError):
-        return text
+    """The template's body with its placeholders filled. A body longer than the limit (one
+    that never went through validation) is cut at the limit."""
+    return fill_placeholders(str(template.body)[:BODY_MAX_LENGTH], values)
 
 
 def size_for(text: str, sizes: list[tuple[int | None, str]]) -> str:

@@ -9,9 +9,10 @@ class LmsConfig(AppConfig):
     verbose_name = _("People and businesses")
 
     def ready(self):
-        from . import pagetree
+        from . import pagetree, spreadsheets
 
         pagetree.connect_signals()
+        spreadsheets.install()  # every admin CSV/XLSX export: no formulas (CSV injection)
 
 
 class UsersAppConfig(WagtailUsersAppConfig):
