@@ -1,8 +1,13 @@
 """``/healthz``: can this app server reach what it shares with the others, PostgreSQL and Redis?
 
-Load balancers and process supervisors poll it. 200 with ``{"database": "ok", "cache": "ok"}``
-when both answer; 503 with the failing one marked ``"error"`` otherwise (the reason is logged,
-never shown).
+Load balancers and process supervisors poll it. Each check is ``"ok"`` or ``"error"`` (the reason
+is logged, never shown), and ``status`` sums them up:
+
+- ``"ok"``, 200: both answer.
+- ``"degraded"``, 200: PostgreSQL answers, Redis does not. The site still works without Redis
+  (``lms.cache``), slower, and Redis is shared by every app server, so taking them all out of
+  rotation for it would turn a slowdown into an outage. Alert on ``status``, not on the code.
+- ``"error"``, 503: PostgreSQL does not answer, so this server can serve nothing.
 """
 
 import logging
@@ -16,7 +21,8 @@ from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
-OK, ERROR = "ok", "error"
+OK, ERROR, DEGRADED = "ok", "error", "degraded"
+REQUIRED = {"database"}  # Without these this server is out of service; without the rest, slower.
 
 
 def _database() -> None:
@@ -47,5 +53,10 @@ def healthz(request):
             results[name] = ERROR
         else:
             results[name] = OK
-    healthy = all(result == OK for result in results.values())
-    return JsonResponse(results, status=200 if healthy else 503)
+    if any(results[name] == ERROR for name in REQUIRED):
+        status = ERROR
+    elif any(result == ERROR for result in results.values()):
+        status = DEGRADED
+    else:
+        status = OK
+    return JsonResponse({"status": status, **results}, status=503 if status == ERROR else 200)

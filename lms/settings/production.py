@@ -42,15 +42,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 CACHES = {
     "default": {
         # django-redis keeps one client per process; Django's own backend builds one per call,
-        # which cost a lesson page a quarter of its time.
-        "BACKEND": "django_redis.cache.RedisCache",
+        # which cost a lesson page a quarter of its time. lms.cache.RedisCache turns a stopped
+        # or frozen Redis into cache misses (logged) instead of errors: the site keeps working
+        # on PostgreSQL alone, slower.
+        "BACKEND": "lms.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="pintar"),
-        # A stalled Redis fails a request in seconds instead of holding a worker.
-        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+        # Redis answers in a millisecond; one that does not within these costs a request at
+        # most one timeout, after which CACHE_RETRY_AFTER skips it.
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+            "SOCKET_TIMEOUT": env.float("REDIS_SOCKET_TIMEOUT", default=0.5),
+        },
     },
 }
-SILENCED_SYSTEM_CHECKS = []  # django-redis is shared and on django-ratelimit's list
+# Seconds an app process skips Redis after a call to it failed, before trying it again.
+CACHE_RETRY_AFTER = env.float("CACHE_RETRY_AFTER", default=5)
+# With Redis down, sign-up and password-reset throttles let requests through (lms.cache logs a
+# warning) rather than refuse everyone; sign-in lockouts (django-axes) count in PostgreSQL.
+RATELIMIT_FAIL_OPEN = True
+# Redis is shared and atomic; django-ratelimit lists django-redis but not lms.cache's subclass
+# of it, so its "not officially supported" warning is the only one silenced.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 # Sessions are read from Redis and written through to PostgreSQL: any app server can serve any
 # request, and a Redis restart or eviction does not sign everybody out (a learner with only a
 # phone number cannot reset a forgotten password alone). Writes happen at sign-in and sign-out.

@@ -1,8 +1,9 @@
 """Queue a render for every certificate without a stored PDF.
 
-A worker that died mid-render leaves its task marked running and the certificate without a
-file (the file is attached only once written whole). Run this after restarting workers, or
-from cron; downloads also render a missing file on the spot.
+A worker that died mid-render leaves the certificate without a file (the file is attached only
+once written whole); workers requeue such a task themselves (lms/worker.py) and give it up after
+TASK_MAX_ATTEMPTS tries. Run this from cron for what is still missing (a given-up render, a lost
+file); downloads also render a missing file on the spot.
 """
 
 from django.core.management.base import BaseCommand
