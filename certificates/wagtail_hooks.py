@@ -31,6 +31,8 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.snippets.views.snippets import SnippetViewSet
 from zipstream import ZipStream
 
+from lms.admin_views import ChooserViewSet
+
 from . import selectors, services
 from .filters import CertificateFilterSet
 from .models import Certificate, CertificateTemplate
@@ -56,6 +58,7 @@ class CertificateTemplateViewSet(SnippetViewSet):
     """Mentors create and edit templates; coordinators can look at them."""
 
     model = CertificateTemplate
+    chooser_viewset_class = ChooserViewSet
     icon = "doc-full"
     menu_label = gettext_lazy("Templates")
     menu_item_is_registered = True  # It sits in the Certificates menu, not under Snippets.

@@ -5,28 +5,18 @@ from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lms.admin_scope import ScopedViewSetMixin
+from lms.admin_views import ChooserViewSet
 
 from .forms import CohortAdminForm
 from .models import Cohort, LessonCompletion, LessonPage
 from .selectors import cohorts_visible_to
 
 
-class CohortChooserCreateView(SnippetCreateView):
-    """Classes are created in their own form, not from the chooser: refuse instead of failing
-    on the missing form (Wagtail would answer 500)."""
-
-    def can_create(self):
-        return self.get_creation_form_class() is not None and super().can_create()
-
-
-class CohortChooserViewSet(ScopedViewSetMixin, SnippetChooserViewSet):
+class CohortChooserViewSet(ScopedViewSetMixin, ChooserViewSet):
     """The class chooser offers, and accepts, only the classes the viewer may see."""
-
-    create_view_class = CohortChooserCreateView
 
     def visible_to(self, user):
         return cohorts_visible_to(user)

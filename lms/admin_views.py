@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.users import forms as wagtail_user_forms
 from wagtail.users.views.users import EditView as WagtailUserEditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
@@ -102,3 +103,17 @@ class TemporaryPasswordView(WagtailAdminTemplateMixin, FormView):
             _("%(name)s can now sign in with the temporary password.") % {"name": learner},
         )
         return redirect("lms_temporary_password")
+
+
+class ChooserCreateView(SnippetCreateView):
+    """A snippet chooser's "create" tab, refused when the snippet has no creation form there:
+    Wagtail would otherwise answer a POST with a 500."""
+
+    def can_create(self):
+        return self.get_creation_form_class() is not None and super().can_create()
+
+
+class ChooserViewSet(SnippetChooserViewSet):
+    """Wagtail's snippet chooser, without the 500 of an unconfigured "create" tab."""
+
+    create_view_class = ChooserCreateView
