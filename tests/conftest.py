@@ -5,8 +5,9 @@ from django.core.cache import cache
 from django.db import connections
 from django.utils import translation
 
+from courses.services import enrolment_start
 from lms import roles
-from tests.factories import BusinessFactory, MembershipFactory, UserFactory
+from tests.factories import BusinessFactory, MembershipFactory, UserFactory, build_quiz
 
 
 @pytest.fixture(scope="session")
@@ -119,3 +120,17 @@ def two_classes(mentor, other_mentor, owner, member, other_owner):
     enrolment_start(learner=owner, course=course, cohort=mine)
     enrolment_start(learner=other_owner, course=course, cohort=theirs)
     return SimpleNamespace(course=course, mine=mine, theirs=theirs)
+
+
+@pytest.fixture
+def quiz(course):
+    """A quiz in the first week of the test module's ``course``."""
+    return build_quiz(course.get_children().first().specific)
+
+
+@pytest.fixture
+def learner(owner, course, client):
+    """The owner, enrolled in the test module's ``course`` and signed in."""
+    enrolment_start(learner=owner, course=course)
+    client.force_login(owner)
+    return owner

@@ -186,3 +186,44 @@ def build_survey(course):
     return course.add_child(
         instance=SurveyPage(title="Survei kepuasan", slug="survei", items=items)
     )
+
+
+# Raw StreamField data for a loan simulator; its form fields are named ``loan-sim1-…``.
+LOAN_SIMULATOR = {
+    "type": "loan_simulator",
+    "id": "sim1",
+    "value": {
+        "title": "Simulasi kredit",
+        "intro": "<p>Coba hitung.</p>",
+        "default_principal": 10_000_000,
+        "default_tenor_months": 12,
+        "presets": [
+            {"name": "KUR Mikro", "annual_rate": "6", "method": "annuity"},
+            {"name": "Flat 1% sebulan", "annual_rate": "12", "method": "flat"},
+        ],
+    },
+}
+
+
+def build_loan_simulator_course(*, learner, slug="kursus-uji"):
+    """A one-lesson course whose lesson is the loan simulator, with ``learner`` enrolled."""
+    from courses.services import enrolment_start
+
+    course = build_course(weeks=1, lessons_per_week=1, body=[LOAN_SIMULATOR], slug=slug)
+    enrolment_start(learner=learner, course=course)
+    return course
+
+
+def certificate_template_form(**overrides):
+    """What a mentor posts to add a certificate template in the admin."""
+    return {
+        "name": "Sertifikat Sleman",
+        "title": "Sertifikat Penyelesaian",
+        "body": "telah menyelesaikan kelas {course} bersama {mentor} pada {date}.",
+        "background": "",
+        "logo": "",
+        "signature": "",
+        "signer_name": "Dinas Koperasi",
+        "signer_role": "Kepala Dinas",
+        **overrides,
+    }

@@ -5,21 +5,9 @@ admin under its looser policy."""
 import pytest
 from playwright.sync_api import expect
 
-from courses import services as course_services
-from tests.factories import PASSWORD, build_course, lessons_of
+from tests.factories import PASSWORD, build_course, build_loan_simulator_course, lessons_of
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-SIMULATOR = {
-    "type": "loan_simulator",
-    "value": {
-        "title": "Simulasi kredit",
-        "intro": "<p>Coba hitung.</p>",
-        "default_principal": 10_000_000,
-        "default_tenor_months": 12,
-        "presets": [{"name": "KUR Mikro", "annual_rate": "6", "method": "annuity"}],
-    },
-}
 
 
 def watch_violations(page) -> list[str]:
@@ -35,8 +23,7 @@ def watch_violations(page) -> list[str]:
 
 
 def test_learner_pages_and_the_loan_simulator_break_no_rule(browsing, owner):
-    course = build_course(weeks=1, lessons_per_week=1, body=[SIMULATOR])
-    course_services.enrolment_start(learner=owner, course=course)
+    course = build_loan_simulator_course(learner=owner)
     page = browsing.page
     refused = watch_violations(page)
 

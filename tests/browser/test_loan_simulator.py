@@ -3,30 +3,13 @@
 import pytest
 from playwright.sync_api import expect
 
-from courses import services
-from tests.factories import PASSWORD, build_course, lessons_of
+from tests.factories import PASSWORD, build_loan_simulator_course, lessons_of
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-SIMULATOR = {
-    "type": "loan_simulator",
-    "id": "sim",
-    "value": {
-        "title": "Simulasi kredit",
-        "intro": "<p>Coba hitung angsuran.</p>",
-        "default_principal": 10_000_000,
-        "default_tenor_months": 12,
-        "presets": [
-            {"name": "KUR Mikro 6% efektif", "annual_rate": "6", "method": "annuity"},
-            {"name": "Flat 1% sebulan", "annual_rate": "12", "method": "flat"},
-        ],
-    },
-}
-
 
 def test_figures_update_as_the_learner_types_and_presets_work_without_script(browsing, member):
-    course = build_course(weeks=1, lessons_per_week=1, body=[SIMULATOR])
-    services.enrolment_start(learner=member, course=course)
+    course = build_loan_simulator_course(learner=member)
     lesson = lessons_of(course)[0]
     browsing.sign_in(member.phone, PASSWORD)
     browsing.visit(lesson.url)

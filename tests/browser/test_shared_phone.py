@@ -41,23 +41,37 @@ def stored(page) -> dict:
     return page.evaluate(STORED)
 
 
-def test_the_next_learner_on_a_shared_phone_sees_nothing_of_the_one_before(browsing, owner, member):
+@pytest.fixture
+def course_pages(owner, member):
+    """The lesson with the checklist and the questionnaire of a course both learners are in."""
     course = build_course(weeks=1, lessons_per_week=1, body=[CHECKLIST])
     build_knowledge_check(course)
     for learner in (owner, member):
         services.enrolment_start(learner=learner, course=course)
     [lesson] = lessons_of(course)
-    questionnaire = KnowledgeCheckPage.objects.child_of(course).get()
+    return lesson, KnowledgeCheckPage.objects.child_of(course).get()
+
+
+def tick_and_answer_without_submitting(browsing, learner, course_pages, answers):
+    """``learner`` signs in, ticks the first checklist item and answers the questionnaire."""
+    lesson, questionnaire = course_pages
+    browsing.sign_in(learner.phone, PASSWORD)
+    browsing.visit(lesson.url)
+    browsing.page.get_by_label("Hitung kas").check()
+    browsing.visit(questionnaire.url)
+    answer(browsing.page, answers)
+
+
+def test_the_next_learner_on_a_shared_phone_sees_nothing_of_the_one_before(
+    browsing, owner, member, course_pages
+):
+    lesson, questionnaire = course_pages
     page = browsing.page
 
     # Joko ticks a checklist item and answers half the questionnaire before the course, without
     # submitting; both are kept on the phone.
-    browsing.sign_in(member.phone, PASSWORD)
-    browsing.visit(lesson.url)
-    page.get_by_label("Hitung kas").check()
-    browsing.visit(questionnaire.url)
     half = {OJK: RIGHT[OJK], PINJOL: RIGHT[PINJOL]}
-    answer(page, half)
+    tick_and_answer_without_submitting(browsing, member, course_pages, half)
     browsing.visit(questionnaire.url)  # Joko's own reload: his answers are still there
     expect_answered(page, half)
     assert stored(page)["local"], "the phone keeps Joko's draft and ticks"
@@ -81,23 +95,14 @@ def test_the_next_learner_on_a_shared_phone_sees_nothing_of_the_one_before(brows
 
 
 def test_a_learner_never_reads_what_another_left_on_the_phone_without_signing_out(
-    browsing, owner, member
+    browsing, owner, member, course_pages
 ):
     """The session ended some other way (it expired, or the cookies were cleared): the keys that
     name Joko are still on the phone, and Sumarni's pages neither read them nor keep them."""
-    course = build_course(weeks=1, lessons_per_week=1, body=[CHECKLIST])
-    build_knowledge_check(course)
-    for learner in (owner, member):
-        services.enrolment_start(learner=learner, course=course)
-    [lesson] = lessons_of(course)
-    questionnaire = KnowledgeCheckPage.objects.child_of(course).get()
+    lesson, questionnaire = course_pages
     page = browsing.page
 
-    browsing.sign_in(member.phone, PASSWORD)
-    browsing.visit(lesson.url)
-    page.get_by_label("Hitung kas").check()
-    browsing.visit(questionnaire.url)
-    answer(page, {OJK: RIGHT[OJK]})
+    tick_and_answer_without_submitting(browsing, member, course_pages, {OJK: RIGHT[OJK]})
     page.wait_for_function("() => localStorage.length >= 2")
     page.context.clear_cookies()  # Joko's session is gone; his keys stay
 

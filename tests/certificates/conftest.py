@@ -1,10 +1,9 @@
-import uuid
-
 import pytest
 from django.urls import reverse
 
 from courses import services as course_services
 from courses.models import Cohort, WeekPage
+from tests.answering import submit
 from tests.factories import (
     RIGHT_ANSWERS,
     build_course,
@@ -68,8 +67,7 @@ class Steps:
         return self.client.post(reverse("quizzes:survey_submit", args=[page.pk]), SURVEY_ANSWERS)
 
     def _answer(self, page, answers):
-        data = {**answers, "token": str(uuid.uuid4())}
-        return self.client.post(reverse("quizzes:submit", args=[page.pk]), data)
+        return submit(self.client, page, answers)
 
 
 @pytest.fixture

@@ -12,7 +12,13 @@ from certificates import services
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import Cohort
 from lms.models import Regency, Sector
-from tests.factories import BusinessFactory, MembershipFactory, UserFactory, build_course
+from tests.factories import (
+    BusinessFactory,
+    MembershipFactory,
+    UserFactory,
+    build_course,
+    certificate_template_form,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -261,24 +267,10 @@ def test_nobody_creates_edits_or_deletes_certificates_in_the_admin(client, coord
 # Templates
 
 
-def template_form(**overrides):
-    data = {
-        "name": "Sertifikat Sleman",
-        "title": "Sertifikat Penyelesaian",
-        "body": "telah menyelesaikan kelas {course} bersama {mentor} pada {date}.",
-        "background": "",
-        "logo": "",
-        "signature": "",
-        "signer_name": "Dinas Koperasi",
-        "signer_role": "Kepala Dinas",
-    }
-    return {**data, **overrides}
-
-
 def test_mentor_creates_a_certificate_template_in_the_admin(client, mentor):
     client.force_login(mentor)
     assert client.get(TEMPLATE_ADD).status_code == 200
-    response = client.post(TEMPLATE_ADD, template_form())
+    response = client.post(TEMPLATE_ADD, certificate_template_form())
     assert response.status_code == 302
     template = CertificateTemplate.objects.get(name="Sertifikat Sleman")
     assert template.body.startswith("telah menyelesaikan kelas {course}")
@@ -288,7 +280,9 @@ def test_mentor_creates_a_certificate_template_in_the_admin(client, mentor):
 def test_unknown_placeholder_is_refused_and_nothing_is_created(client, mentor):
     client.force_login(mentor)
     before = CertificateTemplate.objects.count()
-    response = client.post(TEMPLATE_ADD, template_form(body="Selamat {nama}, atas {course}."))
+    response = client.post(
+        TEMPLATE_ADD, certificate_template_form(body="Selamat {nama}, atas {course}.")
+    )
     assert response.status_code == 200
     assert "{nama}" in response.context["form"].errors["body"][0]
     assert CertificateTemplate.objects.count() == before

@@ -11,6 +11,7 @@ from django.urls import reverse
 from certificates import models
 from certificates.models import BODY_MAX_LENGTH, Certificate, CertificateTemplate
 from certificates.pdf import body_text, render_pdf
+from tests.factories import certificate_template_form
 
 pytestmark = pytest.mark.django_db
 
@@ -38,23 +39,9 @@ NOT_BARE = [
 ]
 
 
-def template_form(**overrides):
-    data = {
-        "name": "Sertifikat Sleman",
-        "title": "Sertifikat Penyelesaian",
-        "body": "telah menyelesaikan kelas {course} bersama {mentor} pada {date}.",
-        "background": "",
-        "logo": "",
-        "signature": "",
-        "signer_name": "Dinas Koperasi",
-        "signer_role": "Kepala Dinas",
-    }
-    return {**data, **overrides}
-
-
 def refused(client, body):
     before = CertificateTemplate.objects.count()
-    response = client.post(TEMPLATE_ADD, template_form(body=body))
+    response = client.post(TEMPLATE_ADD, certificate_template_form(body=body))
     assert response.status_code == 200
     assert CertificateTemplate.objects.count() == before
     return response.context["form"].errors["body"]
@@ -83,7 +70,7 @@ def test_admin_refuses_a_body_over_the_limit(client, mentor):
 def test_every_placeholder_and_escaped_brackets_are_accepted(client, mentor):
     client.force_login(mentor)
     body = "{name} {business} {course} {date} {mentor} {serial} {{tanpa isi}}"
-    assert client.post(TEMPLATE_ADD, template_form(body=body)).status_code == 302
+    assert client.post(TEMPLATE_ADD, certificate_template_form(body=body)).status_code == 302
     template = CertificateTemplate.objects.get(name="Sertifikat Sleman")
     assert body_text(template, VALUES) == (
         "Sumarni Batik Sumarni Pembukuan 27 November 2026 Rina PU-2026-000001 {tanpa isi}"

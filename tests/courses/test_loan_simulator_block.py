@@ -2,31 +2,14 @@
 
 import pytest
 
-from courses import services
-from tests.factories import build_course, lessons_of
+from tests.factories import build_loan_simulator_course, lessons_of
 
 pytestmark = pytest.mark.django_db
-
-SIMULATOR = {
-    "type": "loan_simulator",
-    "id": "sim1",
-    "value": {
-        "title": "Simulasi kredit",
-        "intro": "<p>Coba hitung.</p>",
-        "default_principal": 10_000_000,
-        "default_tenor_months": 12,
-        "presets": [
-            {"name": "KUR Mikro", "annual_rate": "6", "method": "annuity"},
-            {"name": "Flat 1% sebulan", "annual_rate": "12", "method": "flat"},
-        ],
-    },
-}
 
 
 @pytest.fixture
 def lesson_url(client, owner):
-    course = build_course(weeks=1, lessons_per_week=1, body=[SIMULATOR])
-    services.enrolment_start(learner=owner, course=course)
+    course = build_loan_simulator_course(learner=owner)
     client.force_login(owner)
     return lessons_of(course)[0].url
 

@@ -8,12 +8,17 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from courses import services as course_services
-from courses.models import LessonCompletion
+from certificates.models import CertificateTemplate
+from courses.models import Cohort, LessonCompletion
 from lms.models import User
 from lms.text import clean_text, strict_int
 from quizzes.models import AnswerDraft, SurveyAnswer, SurveyResponse
-from tests.factories import build_course, build_quiz, build_survey, lessons_of
+from tests.factories import (
+    build_course,
+    build_loan_simulator_course,
+    build_survey,
+    lessons_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +28,6 @@ NASTY = ["\x00", "a\x00b", "\ud800", "x\udfffy", "²", "\u200f٣\u200e"]
 @pytest.fixture
 def course(db):
     return build_course(weeks=1, lessons_per_week=2)
-
-
-@pytest.fixture
-def learner(client, owner, course):
-    course_services.enrolment_start(learner=owner, course=course)
-    client.force_login(owner)
-    return owner
 
 
 @pytest.mark.parametrize(
@@ -50,23 +48,9 @@ def test_lesson_done_with_a_next_that_is_not_a_plain_number_returns_to_the_lesso
     assert LessonCompletion.objects.filter(learner=learner, lesson=lesson).exists()
 
 
-SIMULATOR = {
-    "type": "loan_simulator",
-    "id": "sim1",
-    "value": {
-        "title": "Simulasi kredit",
-        "intro": "<p>Coba hitung.</p>",
-        "default_principal": 10_000_000,
-        "default_tenor_months": 12,
-        "presets": [{"name": "KUR Mikro", "annual_rate": "6", "method": "annuity"}],
-    },
-}
-
-
 @pytest.mark.parametrize("preset", ["²", "١", "9" * 5000, "-0"])
 def test_loan_simulator_ignores_a_preset_that_is_not_a_plain_number(client, owner, preset):
-    course = build_course(weeks=1, lessons_per_week=1, body=[SIMULATOR], slug="kursus-pinjaman")
-    course_services.enrolment_start(learner=owner, course=course)
+    course = build_loan_simulator_course(learner=owner, slug="kursus-pinjaman")
     client.force_login(owner)
     response = client.get(
         lessons_of(course)[0].url,
@@ -80,11 +64,6 @@ def test_loan_simulator_ignores_a_preset_that_is_not_a_plain_number(client, owne
     )
     assert response.status_code == 200
     assert "Rp 500.000" in response.content.decode()  # the typed figures, no preset applied
-
-
-@pytest.fixture
-def quiz(course):
-    return build_quiz(course.get_children().first().specific)
 
 
 def post_draft(client, quiz, answers):
@@ -238,3 +217,12 @@ def test_an_id_in_the_address_past_any_database_id_is_not_found(
     """SQLite cannot even compare an integer past 2**63; such an address names nothing."""
     url = reverse(name, args=[1]).replace("/1/", f"/{digits}/", 1)
     assert getattr(client, method)(url).status_code == 404
+
+
+@pytest.mark.parametrize("model", [Cohort, CertificateTemplate], ids=lambda model: model.__name__)
+def test_a_snippet_choosers_create_tab_refuses_instead_of_failing(admin_client, model):
+    """No snippet is created from its chooser; Wagtail answered such a POST with a 500."""
+    url = reverse(model.snippet_viewset.chooser_viewset.get_url_name("create"))
+    count = model.objects.count()
+    assert admin_client.post(url, {"name": "Baru"}).status_code < 500
+    assert model.objects.count() == count

@@ -31,6 +31,7 @@ from lms.text import is_clean_text
 from quizzes import services as quiz_services
 from quizzes.models import QuizAttempt, SurveyAnswer, SurveyResponse
 from tests.factories import (
+    LOAN_SIMULATOR,
     build_course,
     build_knowledge_check,
     build_quiz,
@@ -194,28 +195,12 @@ class World:
     survey: object
 
 
-SIMULATOR = {
-    "type": "loan_simulator",
-    "id": "sim1",
-    "value": {
-        "title": "Simulasi kredit",
-        "intro": "<p>Coba hitung.</p>",
-        "default_principal": 10_000_000,
-        "default_tenor_months": 12,
-        "presets": [
-            {"name": "KUR Mikro", "annual_rate": "6", "method": "annuity"},
-            {"name": "Flat", "annual_rate": "12", "method": "flat"},
-        ],
-    },
-}
-
-
 @pytest.fixture
 def world(owner):
     course = build_course(
         weeks=1,
         lessons_per_week=2,
-        body=[{"type": "text", "value": "<p>Isi.</p>"}, SIMULATOR],
+        body=[{"type": "text", "value": "<p>Isi.</p>"}, LOAN_SIMULATOR],
     )
     week = course.get_children().first().specific
     world = World(

@@ -18,10 +18,10 @@ from courses import services as course_services
 from lms.identifiers import sign_in_key
 from lms.models import User
 from tests.factories import PASSWORD, UserFactory, build_course, lessons_of
+from tests.signing_in import SIGN_IN, sign_in
 
 pytestmark = pytest.mark.django_db
 
-SIGN_IN = reverse("lms:sign_in")
 SIGN_UP = reverse("lms:sign_up")
 PASSWORD_RESET = reverse("lms:password_reset")
 LOCKED_OUT = "lms/locked_out.html"
@@ -34,12 +34,6 @@ SAME_PHONE_TYPED = [
     "(0812) 3456-7890",
 ]
 VIDEO_HOSTS = "https://www.youtube-nocookie.com https://player.vimeo.com"
-
-
-def sign_in(client, username, password, ip="10.0.0.1", **extra):
-    return client.post(
-        SIGN_IN, {"username": username, "password": password}, REMOTE_ADDR=ip, **extra
-    )
 
 
 def template_names(response):

@@ -15,19 +15,14 @@ from hypothesis import strategies as st
 from lms.forms import SignInForm
 from lms.throttling import failure_limit_for, scaled_failures
 from tests.factories import PASSWORD, UserFactory
+from tests.signing_in import CLASS_WIFI, sign_in
 
 pytestmark = pytest.mark.django_db
 
-SIGN_IN = reverse("lms:sign_in")
 SIGN_OUT = reverse("lms:sign_out")
 ADMIN_SIGN_IN = reverse("wagtailadmin_login")
 LOCKED_OUT = "lms/locked_out.html"
-CLASS_WIFI = "10.5.0.1"
 DO_NOT_MATCH = escape(str(SignInForm.error_messages["invalid_login"]))
-
-
-def sign_in(client, username, password, ip=CLASS_WIFI, url=SIGN_IN):
-    return client.post(url, {"username": username, "password": password}, REMOTE_ADDR=ip)
 
 
 def sign_in_and_out(client, user, ip=CLASS_WIFI):

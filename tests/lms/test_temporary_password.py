@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -14,17 +13,17 @@ from wagtail.models import ModelLogEntry
 
 from courses import services as course_services
 from courses.models import Cohort, Enrolment, LessonCompletion
-from lms import roles, services
+from lms import services
 from lms.backends import PhoneOrEmailBackend
 from lms.forms import SignInForm
 from lms.models import User
 from tests.concurrency import run_together
 from tests.factories import PASSWORD, UserFactory, build_course, lessons_of
+from tests.signing_in import sign_in
 
 pytestmark = pytest.mark.django_db
 
 SET_URL = reverse("lms_temporary_password")
-SIGN_IN = reverse("lms:sign_in")
 CHANGE = reverse("lms:password_change")
 TEMPORARY = "sementara-2026"
 OWN = "pilihan-saya-789"
@@ -41,35 +40,27 @@ def _class_of(mentor, course, name):
     )
 
 
-@pytest.fixture
-def other_mentor(db):
-    return UserFactory(
-        full_name="Dewi", email="dewi@example.org", groups=[Group.objects.get(name=roles.MENTORS)]
-    )
+def _learner_in_class(user, cohort):
+    Enrolment.objects.create(learner=user, course=cohort.course, cohort=cohort)
+    return user
 
 
 @pytest.fixture
 def pupil(learners_group, mentor, course):
     """A phone-only learner in a class ``mentor`` runs."""
-    user = UserFactory(full_name="Siti", phone="+6281234567890", groups=[learners_group])
-    Enrolment.objects.create(
-        learner=user, course=course, cohort=_class_of(mentor, course, "Kelas Rina")
+    return _learner_in_class(
+        UserFactory(full_name="Siti", phone="+6281234567890", groups=[learners_group]),
+        _class_of(mentor, course, "Kelas Rina"),
     )
-    return user
 
 
 @pytest.fixture
 def stranger(learners_group, other_mentor, course):
     """A phone-only learner in another mentor's class."""
-    user = UserFactory(full_name="Yanto", phone="+6281299998888", groups=[learners_group])
-    Enrolment.objects.create(
-        learner=user, course=course, cohort=_class_of(other_mentor, course, "Kelas Dewi")
+    return _learner_in_class(
+        UserFactory(full_name="Yanto", phone="+6281299998888", groups=[learners_group]),
+        _class_of(other_mentor, course, "Kelas Budi"),
     )
-    return user
-
-
-def _sign_in(client, user, password=TEMPORARY, **extra):
-    return client.post(SIGN_IN, {"username": user.phone, "password": password}, **extra)
 
 
 def _has_temporary(user):
@@ -88,7 +79,7 @@ def test_mentor_sets_a_temporary_password_for_a_learner_in_their_class(client, m
     pupil.refresh_from_db()
     assert pupil.temporary_password_set_by == mentor
     assert pupil.temporary_password_set_at is not None
-    assert _sign_in(Client(), pupil)["Location"] == CHANGE
+    assert sign_in(Client(), pupil.phone, TEMPORARY)["Location"] == CHANGE
 
 
 def test_mentor_cannot_set_one_for_a_learner_in_another_mentors_class(mentor, stranger):
@@ -113,7 +104,7 @@ def test_admin_refusal_for_another_class_reads_like_an_unknown_number(client, me
     assert message in theirs.content.decode()
     assert message in unknown.content.decode()
     assert not _has_temporary(stranger)
-    assert _sign_in(Client(), stranger).status_code == 200
+    assert sign_in(Client(), stranger.phone, TEMPORARY).status_code == 200
 
 
 def test_coordinator_sets_one_for_any_learner(client, coordinator, stranger, owner):
@@ -157,8 +148,8 @@ def test_setting_one_keeps_the_learners_own_password_until_they_choose_a_new_one
 
 def test_temporary_password_signs_in_only_once(mentor, pupil):
     services.temporary_password_set(actor=mentor, user=pupil, password=TEMPORARY)
-    assert _sign_in(Client(), pupil)["Location"] == CHANGE
-    again = _sign_in(Client(), pupil)
+    assert sign_in(Client(), pupil.phone, TEMPORARY)["Location"] == CHANGE
+    again = sign_in(Client(), pupil.phone, TEMPORARY)
     assert again.status_code == 200
     assert str(SignInForm.TEMPORARY_PASSWORD_SPENT) in again.content.decode()
     assert "_auth_user_id" not in again.client.session
@@ -186,7 +177,7 @@ def test_two_sign_ins_at_once_with_one_temporary_password_let_one_in(coordinator
 def test_temporary_password_expires_after_the_setting(mentor, pupil, age, signs_in):
     services.temporary_password_set(actor=mentor, user=pupil, password=TEMPORARY)
     User.objects.filter(pk=pupil.pk).update(temporary_password_set_at=timezone.now() - age)
-    response = _sign_in(Client(), pupil)
+    response = sign_in(Client(), pupil.phone, TEMPORARY)
     if signs_in:
         assert response["Location"] == CHANGE
     else:
@@ -202,14 +193,14 @@ def test_the_maximum_age_is_a_setting(mentor, pupil):
     User.objects.filter(pk=pupil.pk).update(
         temporary_password_set_at=timezone.now() - timedelta(hours=2)
     )
-    assert _sign_in(Client(), pupil).status_code == 200
+    assert sign_in(Client(), pupil.phone, TEMPORARY).status_code == 200
 
 
 def test_a_new_password_of_ones_own_ends_the_temporary_one(client, mentor, pupil):
     services.temporary_password_set(actor=mentor, user=pupil, password=TEMPORARY)
     services.password_change(user=pupil, new_password=OWN)
-    assert _sign_in(Client(), pupil).status_code == 200
-    assert _sign_in(Client(), pupil, password=OWN).status_code == 302
+    assert sign_in(Client(), pupil.phone, TEMPORARY).status_code == 200
+    assert sign_in(Client(), pupil.phone, OWN).status_code == 302
 
 
 # The forced change, for the whole session
@@ -220,7 +211,7 @@ def forced(client, mentor, pupil, course):
     """``client`` signed in as ``pupil`` with a temporary password, not yet replaced."""
     course_services.enrolment_start(learner=pupil, course=course)
     services.temporary_password_set(actor=mentor, user=pupil, password=TEMPORARY)
-    assert _sign_in(client, pupil)["Location"] == CHANGE
+    assert sign_in(client, pupil.phone, TEMPORARY)["Location"] == CHANGE
     return client
 
 
@@ -270,7 +261,7 @@ def test_after_choosing_a_password_every_page_works(forced, pupil, course):
     lesson = lessons_of(course)[0]
     forced.post(reverse("courses:lesson_done", args=[lesson.pk]))
     assert LessonCompletion.objects.filter(learner=pupil).exists()
-    assert _sign_in(Client(), pupil, password=OWN).status_code == 302
+    assert sign_in(Client(), pupil.phone, OWN).status_code == 302
 
 
 def test_forced_change_holds_in_every_session_of_the_learner(forced, pupil):
@@ -323,7 +314,7 @@ def test_the_learners_admin_page_shows_who_set_one_and_when(client, mentor, pupi
 
 def test_the_learner_is_told_who_set_it_and_when_at_sign_in(client, mentor, pupil):
     services.temporary_password_set(actor=mentor, user=pupil, password=TEMPORARY)
-    response = _sign_in(client, pupil, follow=True)
+    response = sign_in(client, pupil.phone, TEMPORARY, follow=True)
     page = response.content.decode()
     assert response.redirect_chain[-1][0] == CHANGE
     assert "Rina" in page

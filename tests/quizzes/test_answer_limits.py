@@ -7,11 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from courses import services as course_services
-from courses.models import WeekPage
 from quizzes import grading, services
 from quizzes.models import AnswerDraft, QuizAttempt, SurveyAnswer, SurveyResponse
-from tests.factories import RIGHT_ANSWERS, build_course, build_quiz, build_survey
+from tests.answering import submit
+from tests.factories import RIGHT_ANSWERS, build_course, build_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -19,23 +18,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def course(db):
     return build_course(weeks=1, lessons_per_week=1)
-
-
-@pytest.fixture
-def quiz(course):
-    return build_quiz(WeekPage.objects.child_of(course).first())
-
-
-@pytest.fixture
-def learner(owner, course, client):
-    course_services.enrolment_start(learner=owner, course=course)
-    client.force_login(owner)
-    return owner
-
-
-def submit(client, quiz, answers):
-    data = {**answers, "token": str(uuid.uuid4())}
-    return client.post(reverse("quizzes:submit", args=[quiz.pk]), data)
 
 
 def number_too_long():

@@ -1,12 +1,11 @@
 """The knowledge questionnaire before and after the course, and the satisfaction survey."""
 
-import uuid
-
 import pytest
 from django.urls import reverse
 
 from courses import services as course_services
 from quizzes.models import Phase, QuizAttempt, SurveyAnswer, SurveyResponse
+from tests.answering import submit
 from tests.factories import (
     RIGHT_ANSWERS,
     WRONG_ANSWERS,
@@ -22,19 +21,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def course(db):
     return build_course(weeks=1, lessons_per_week=2)
-
-
-@pytest.fixture
-def learner(client, owner, course):
-    course_services.enrolment_start(learner=owner, course=course)
-    client.force_login(owner)
-    return owner
-
-
-def submit(client, page, answers):
-    return client.post(
-        reverse("quizzes:submit", args=[page.pk]), {**answers, "token": str(uuid.uuid4())}
-    )
 
 
 def finish_lessons(learner, course):

@@ -8,6 +8,7 @@ from courses import services as course_services
 from courses.models import Cohort, WeekPage
 from quizzes import services
 from quizzes.models import AnswerDraft, AttemptAnswer, QuizAttempt
+from tests.answering import submit
 from tests.factories import (
     RIGHT_ANSWERS,
     WRONG_ANSWERS,
@@ -21,23 +22,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def course(db):
     return build_course(weeks=2, lessons_per_week=1)
-
-
-@pytest.fixture
-def quiz(course):
-    return build_quiz(WeekPage.objects.child_of(course).first())
-
-
-@pytest.fixture
-def learner(owner, course, client):
-    course_services.enrolment_start(learner=owner, course=course)
-    client.force_login(owner)
-    return owner
-
-
-def submit(client, quiz, answers, token=None):
-    data = {**answers, "token": str(token or uuid.uuid4())}
-    return client.post(reverse("quizzes:submit", args=[quiz.pk]), data)
 
 
 def test_quiz_page_shows_every_question_on_one_page(client, learner, quiz):
