@@ -154,8 +154,10 @@ class QuizAttempt(models.Model):
     number = models.PositiveSmallIntegerField()
     submission_token = models.UUIDField(unique=True, default=uuid.uuid4)
     title = models.CharField(max_length=255)
-    # {question id: {"kind", "prompt", "explanation", "choices": [{"id", "text", "correct",
-    #  "feedback"}], "answer", "unit", "given": [choice ids] or "number", "score": "0..1"}}
+    # {question id: {"position": 1.. in the quiz (older rows lack it), "kind", "prompt",
+    #  "explanation", "choices": [{"id", "text", "correct", "feedback"}], "answer", "unit",
+    #  "given": [choice ids] or "number", "score": "0..1"}}; read it in order with
+    #  quizzes.selectors.snapshot_in_order, never by the keys' order (jsonb reorders them)
     answers = models.JSONField(default=dict)
     score_percent = models.DecimalField(max_digits=5, decimal_places=2)
     pass_mark_percent = models.PositiveSmallIntegerField(null=True)

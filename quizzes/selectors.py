@@ -154,6 +154,22 @@ def attempt_for(*, learner, attempt_id) -> QuizAttempt | None:
     )
 
 
+def snapshot_in_order(answers: dict, question_ids=()) -> list[dict]:
+    """An attempt's snapshot entries in the quiz's order: by the position each entry stores;
+    entries stored without one (older attempts) by ``question_ids``, the quiz's order today;
+    entries the quiz no longer holds last, as stored."""
+    today = {qid: index for index, qid in enumerate(question_ids)}
+    unknown = len(today)
+
+    def key(item):
+        stored, (qid, entry) = item
+        if "position" in entry:
+            return (0, entry["position"], stored)
+        return (1, today.get(qid, unknown), stored)
+
+    return [entry for _, (_, entry) in sorted(enumerate(answers.items()), key=key)]
+
+
 def attempt_review(attempt: QuizAttempt) -> dict:
     """What the result page may show: answers and feedback only as the quiz allows."""
     page = attempt.page.specific if attempt.page else None
@@ -161,7 +177,8 @@ def attempt_review(attempt: QuizAttempt) -> dict:
     if isinstance(page, QuizPage) and page.feedback_timing == FeedbackTiming.ONCE_PASSED:
         show = QuizAttempt.objects.filter(learner=attempt.learner, page=page, passed=True).exists()
     items = []
-    for number, entry in enumerate(attempt.answers.values(), start=1):
+    question_ids = [block.id for block in getattr(page, "questions", None) or []]
+    for number, entry in enumerate(snapshot_in_order(attempt.answers, question_ids), start=1):
         item = {
             "number": number,
             "prompt": entry["prompt"],

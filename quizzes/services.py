@@ -71,10 +71,13 @@ def question_snapshot(block, question: grading.Question) -> dict:
 def _snapshot(page, questions, answers, grade_) -> dict:
     """What was asked, answered and scored."""
     snapshot = {}
-    for block, question in zip(page.questions, questions, strict=True):
+    for position, (block, question) in enumerate(
+        zip(page.questions, questions, strict=True), start=1
+    ):
         given = answers[question.id]
         snapshot[question.id] = {
             **question_snapshot(block, question),
+            "position": position,  # the database may reorder the keys (jsonb does)
             "score": str(grade_.per_question[question.id]),
             "given": str(given) if question.kind == grading.NUMERIC else sorted(given),
         }

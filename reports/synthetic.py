@@ -812,11 +812,16 @@ class Writer:
         rng = self.rng
         pk = self.ids.take(QuizAttempt)
         snapshot, right_count = {}, 0
-        for question in spec.questions:
+        for position, question in enumerate(spec.questions, start=1):
             right = not question.wrong or rng.random() < chance + question.difficulty
             given = question.right if right else rng.choice(question.wrong)
             score = ONE if right else ZERO
-            snapshot[question.id] = {**question.entry, "score": str(score), "given": given}
+            snapshot[question.id] = {
+                **question.entry,
+                "position": position,
+                "score": str(score),
+                "given": given,
+            }
             right_count += right
             self.answers.add(pk, question.id, score)
         total = len(spec.questions)

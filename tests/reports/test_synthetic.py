@@ -188,6 +188,8 @@ class TestProvince:
             questions = {q.id: q for q in page.question_list()}
             scores = {answer.question_id: answer.score for answer in attempt.scores.all()}
             assert set(scores) == set(attempt.answers) == set(questions)
+            positions = {qid: entry["position"] for qid, entry in attempt.answers.items()}
+            assert sorted(positions, key=positions.get) == list(questions)
             for question_id, entry in attempt.answers.items():
                 question = questions[question_id]
                 given = (
