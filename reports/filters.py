@@ -1,5 +1,7 @@
 """The filters every report shares: they choose the enrolments a report counts."""
 
+from dataclasses import dataclass
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,21 @@ STATUSES = [
     (IN_PROGRESS, _("In progress")),
     (COMPLETED, _("Completed every lesson")),
 ]
+
+# Why a filter in a report's link was not applied (see ``EnrolmentFilterSet.dropped``).
+DROPPED_CLASS = _("not one of your classes")
+DROPPED_COURSE = _("not a published course")
+DROPPED_CHOICE = _("not one of its choices")
+DROPPED_VALUE = _("not a value it accepts")
+
+
+@dataclass(frozen=True)
+class DroppedFilter:
+    """A filter whose value in the link could not be applied, and why."""
+
+    name: str
+    label: str
+    reason: str
 
 
 class EnrolmentFilterSet(WagtailFilterSet):
@@ -41,15 +58,40 @@ class EnrolmentFilterSet(WagtailFilterSet):
         model = Enrolment
         fields = ["course", "cohort", "regency", "sector", "enrolled_at", "status"]
 
+    def dropped(self, *, own_classes_only: bool) -> list[DroppedFilter]:
+        """The filters whose value in the link cannot be applied (an unknown choice, a class
+        outside the viewer's own, a course that is not published), in the form's order.
+        ``own_classes_only``: the viewer is a mentor, offered only the classes they run."""
+        errors = self.form.errors
+        dropped = []
+        for name, field in self.form.fields.items():
+            if name not in errors:
+                continue
+            if name == "course":
+                reason = DROPPED_COURSE
+            elif name == "cohort" and own_classes_only:
+                reason = DROPPED_CLASS
+            elif isinstance(self.filters[name], django_filters.ChoiceFilter):
+                reason = DROPPED_CHOICE
+            else:
+                reason = DROPPED_VALUE
+            dropped.append(DroppedFilter(name, str(field.label), str(reason)))
+        for message in errors.get("__all__", []):
+            dropped.append(DroppedFilter("__all__", str(_("Filters")), message))
+        return dropped
+
     def filter_nothing(self, queryset, name, value):
         return queryset
 
     def filter_status(self, queryset, name, value):
-        from .selectors import lessons_done, scope_for
+        """Progress counts a course's lessons: those of the course in the link or, when the
+        link names none, of the course the report then shows (``default_course``), so the
+        filter is never silently left out."""
+        from .selectors import default_course, lessons_done, scope_for
 
-        course = self.form.cleaned_data.get("course")
+        course = self.form.cleaned_data.get("course") or default_course()
         if course is None:
-            return queryset
+            return queryset.none()
         scope = scope_for(course=course, enrolments=queryset)
         total = len(scope.lesson_ids)
         annotated = scope.enrolments.annotate(done=lessons_done(scope.lesson_ids))

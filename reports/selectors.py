@@ -15,6 +15,7 @@ from django.db.models import (
     Count,
     DecimalField,
     DurationField,
+    Exists,
     ExpressionWrapper,
     F,
     FloatField,
@@ -47,6 +48,11 @@ from quizzes.models import (
 )
 
 from .charts import likert_mean
+
+
+def default_course() -> CoursePage | None:
+    """The course a report shows when its link names none: the first published, by title."""
+    return CoursePage.objects.live().order_by("title").first()
 
 
 def enrolments_visible_to(user) -> QuerySet[Enrolment]:
@@ -105,6 +111,39 @@ def _count(queryset, **outer) -> Coalesce:
 
 
 MEAN_SCORE = DecimalField(max_digits=5, decimal_places=2)
+
+
+def is_best_attempt() -> Q:
+    """True of an attempt that is its learner's best at its quiz (of equal scores, the
+    earlier): no other attempt of theirs at that quiz beats it."""
+    better = QuizAttempt.objects.filter(
+        learner=OuterRef("learner"), page=OuterRef("page"), phase=OuterRef("phase")
+    ).filter(
+        Q(score_percent__gt=OuterRef("score_percent"))
+        | Q(score_percent=OuterRef("score_percent"), number__lt=OuterRef("number"))
+    )
+    return Q(~Exists(better), page__isnull=False)
+
+
+def best_attempts(attempts: QuerySet[QuizAttempt]) -> QuerySet[QuizAttempt]:
+    """Of ``attempts``, each learner's best at each quiz. Attempts whose quiz page is gone
+    are left out, as in ``first_attempts``."""
+    return attempts.filter(is_best_attempt())
+
+
+def first_attempts(attempts: QuerySet[QuizAttempt]) -> QuerySet[QuizAttempt]:
+    """Of ``attempts``, each learner's first at each quiz."""
+    return attempts.filter(number=1, page__isnull=False)
+
+
+def quiz_scores(attempts: QuerySet[QuizAttempt], **outer) -> dict:
+    """Annotations ``quiz_best`` and ``quiz_first``: the mean over the ``outer`` row's learners
+    and quizzes of each learner's best attempt at each quiz, and of their first attempt. A
+    failed try that a retry improved counts in ``quiz_first`` only."""
+    return {
+        "quiz_best": _per_row(best_attempts(attempts), Avg("score_percent"), MEAN_SCORE, **outer),
+        "quiz_first": _per_row(first_attempts(attempts), Avg("score_percent"), MEAN_SCORE, **outer),
+    }
 
 
 def lessons_done(lesson_ids) -> Subquery:
@@ -203,7 +242,9 @@ class Overview:
     businesses_completed: int
     certificates: int  # valid certificates of those learners
     median_days: float | None
-    quizzes: list[dict]  # {"page", "learners", "passed", "pass_rate"} per week quiz
+    # {"page", "learners", "passed", "pass_rate", "best_mean", "first_mean"} per week quiz: the
+    # means of each learner's best and of each learner's first attempt
+    quizzes: list[dict]
     knowledge: KnowledgeSummary
     survey_responses: int
 
@@ -292,15 +333,24 @@ def course_overview(scope: Scope) -> Overview:
     business_progress = progress_counts(scope, by=BUSINESS)
     quizzes = []
     pages = {page.pk: page for page in QuizPage.objects.live().descendant_of(scope.course)}
-    rows = (
-        QuizAttempt.objects.filter(page_id__in=pages, phase=Phase.QUIZ, learner__in=learners)
-        .values("page_id")
-        .annotate(
-            learners=Count("learner", distinct=True),
-            passed=Count("learner", filter=Q(passed=True), distinct=True),
-        )
+    attempts = QuizAttempt.objects.filter(
+        page_id__in=pages, phase=Phase.QUIZ, learner__in=learners
+    ).order_by()
+    rows = attempts.values("page_id").annotate(
+        learners=Count("learner", distinct=True),
+        passed=Count("learner", filter=Q(passed=True), distinct=True),
+        first_mean=Avg("score_percent", filter=Q(number=1)),
     )
     by_page = {row["page_id"]: row for row in rows}
+    # Each learner's best per quiz, then their mean per quiz: a second query over the grouped
+    # rows, faster at scale than telling each attempt whether it is its learner's best.
+    best = (
+        attempts.values("page_id", "learner")
+        .annotate(best=Max("score_percent"))
+        .aggregate(**{f"best_{pk}": Avg("best", filter=Q(page_id=pk)) for pk in pages})
+        if pages
+        else {}
+    )
     for page in sorted(pages.values(), key=lambda page: page.path):
         row = by_page.get(page.pk, {"learners": 0, "passed": 0})
         quizzes.append(
@@ -309,6 +359,8 @@ def course_overview(scope: Scope) -> Overview:
                 "learners": row["learners"],
                 "passed": row["passed"],
                 "pass_rate": percent(row["passed"], row["learners"]),
+                "best_mean": best.get(f"best_{page.pk}"),
+                "first_mean": row.get("first_mean"),
             }
         )
     return Overview(
@@ -337,7 +389,8 @@ def business_rows(scope: Scope) -> QuerySet[Business]:
 
     Annotations: ``learners``, ``members``, ``cohort_name`` (the owner's class first),
     ``lessons_done`` (distinct lessons done by any of its learners), ``progress`` (percent),
-    ``weeks_completed``, ``quiz_mean``, ``pre_mean``, ``post_mean``, ``certificate_count``."""
+    ``weeks_completed``, ``quiz_best`` and ``quiz_first`` (``quiz_scores``), ``pre_mean``,
+    ``post_mean``, ``certificate_count``."""
     # Rows of the business's learners in the scope: correlated on the business, one level deep.
     learners, business = scope.learners(), {"learner__membership__business": OuterRef("pk")}
     total = len(scope.lesson_ids)
@@ -379,7 +432,10 @@ def business_rows(scope: Scope) -> QuerySet[Business]:
         ),
         lessons_done=distinct_lessons(scope.lesson_ids),
         **{f"week_{week.number}": distinct_lessons(week.lesson_ids) for week in scope.weeks},
-        quiz_mean=mean_score(Phase.QUIZ),
+        **quiz_scores(
+            QuizAttempt.objects.filter(course=scope.course, phase=Phase.QUIZ, learner__in=learners),
+            **business,
+        ),
         pre_mean=mean_score(Phase.PRE),
         post_mean=mean_score(Phase.POST),
         certificate_count=_count(
@@ -401,10 +457,8 @@ def business_members(scope: Scope, business: Business) -> list[Enrolment]:
         scope, with_progress(scope, scope.enrolments.filter(learner__membership__business=business))
     ).select_related("learner", "cohort", "learner__membership")
     enrolments = enrolments.annotate(
-        quiz_mean=_per_row(
+        **quiz_scores(
             QuizAttempt.objects.filter(course=scope.course, phase=Phase.QUIZ),
-            Avg("score_percent"),
-            MEAN_SCORE,
             learner=OuterRef("learner"),
         ),
         certificate_serial=Subquery(

@@ -4,6 +4,7 @@ Each view lists one table (exported to CSV or XLSX with the filters applied) and
 charts above it from the same scope, so every figure on a page counts the same learners.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +16,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
-from courses.models import CoursePage
 from lms.models import Business
+from lms.selectors import sees_every_class
 
 from . import charts, selectors
 from .filters import EnrolmentFilterSet
@@ -58,11 +59,23 @@ class ScopedReportView(ReportAccessMixin, ReportView):
         return f"reports:{self.report_name}_results"
 
     @cached_property
+    def dropped_filters(self):
+        """The filters in the link that cannot be applied (``EnrolmentFilterSet.dropped``)."""
+        if self.filters is None or self.filters.is_valid():
+            return []
+        return self.filters.dropped(own_classes_only=not sees_every_class(self.request.user))
+
+    @cached_property
     def course(self):
-        chosen = None
-        if self.filters is not None and self.filters.is_valid():
-            chosen = self.filters.form.cleaned_data.get("course")
-        return chosen or CoursePage.objects.live().order_by("title").first()
+        """The course the link names, else the first published one. None when the link holds
+        a filter that cannot be applied (another mentor's class, an unknown choice or course):
+        the report then shows no figure and no row, on the page and in its exports, and names
+        the dropped filters, rather than counting a wider selection than the link asked for.
+        Progress without a course is applied to the course shown (``filter_status``)."""
+        if self.dropped_filters:
+            return None
+        chosen = self.filters.form.cleaned_data.get("course") if self.filters else None
+        return chosen or selectors.default_course()
 
     @cached_property
     def scope(self):
@@ -99,6 +112,7 @@ class ScopedReportView(ReportAccessMixin, ReportView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["course"] = self.course
+        context["dropped_filters"] = self.dropped_filters
         context["reports"] = report_links(self.request)
         return context
 
@@ -161,9 +175,12 @@ class OverviewView(ScopedReportView):
             (_("Median days to complete"), overview.median_days),
         ]
         for quiz in overview.quizzes:
-            rows.append(
-                (_("Pass rate (%%): %(quiz)s") % {"quiz": quiz["page"].title}, quiz["pass_rate"])
-            )
+            title = {"quiz": quiz["page"].title}
+            rows += [
+                (_("Pass rate (%%): %(quiz)s") % title, quiz["pass_rate"]),
+                (_("Mean best score (%%): %(quiz)s") % title, quiz["best_mean"]),
+                (_("Mean first-attempt score (%%): %(quiz)s") % title, quiz["first_mean"]),
+            ]
         rows += [
             (_("Mean score before (%)"), overview.knowledge.pre_mean),
             (_("Mean score after (%)"), overview.knowledge.post_mean),
@@ -260,7 +277,10 @@ class BusinessReportView(ScopedReportView):
         Column("learners", label=_("Learners"), sort_key="learners"),
         Column("progress_display", label=_("Progress (%)"), sort_key="progress"),
         Column("weeks_completed", label=_("Weeks completed"), sort_key="weeks_completed"),
-        Column("quiz_display", label=_("Mean quiz score"), sort_key="quiz_mean"),
+        Column("quiz_best_display", label=_("Mean best score (%)"), sort_key="quiz_best"),
+        Column(
+            "quiz_first_display", label=_("Mean first-attempt score (%)"), sort_key="quiz_first"
+        ),
         Column("pre_display", label=_("Before"), sort_key="pre_mean"),
         Column("post_display", label=_("After"), sort_key="post_mean"),
         Column("certificate_count", label=_("Certificates"), sort_key="certificate_count"),
@@ -275,7 +295,8 @@ class BusinessReportView(ScopedReportView):
         "learners",
         "progress_display",
         "weeks_completed",
-        "quiz_display",
+        "quiz_best_display",
+        "quiz_first_display",
         "pre_display",
         "post_display",
         "certificate_count",
@@ -301,7 +322,8 @@ class BusinessReportView(ScopedReportView):
 
 def _decorate(row):
     row.progress_display = _round(row.progress)
-    row.quiz_display = _round(row.quiz_mean)
+    row.quiz_best_display = _round(row.quiz_best)
+    row.quiz_first_display = _round(row.quiz_first)
     row.pre_display = _round(row.pre_mean)
     row.post_display = _round(row.post_mean)
     return row
@@ -318,6 +340,11 @@ class BusinessDetailView(ReportAccessMixin, WagtailAdminTemplateMixin, TemplateV
         view = BusinessReportView()
         view.setup(self.request)
         return view
+
+    def get(self, request, *args, **kwargs):
+        if self.report.course is None:  # a filter in the link cannot be applied
+            raise Http404
+        return super().get(request, *args, **kwargs)
 
     @cached_property
     def business(self):

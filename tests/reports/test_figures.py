@@ -46,9 +46,12 @@ def test_overview_of_the_whole_course(province):
     assert overview.businesses_completed == 2  # A E
     assert overview.certificates == 1  # a1
     assert overview.median_days == 20.0  # (10 + 30) / 2
-    assert [(q["learners"], q["passed"], q["pass_rate"]) for q in overview.quizzes] == [
-        (2, 1, Decimal(50)),  # a1 passed, a2 failed
-        (1, 1, Decimal(100)),  # a1 failed, then passed
+    assert [
+        (q["learners"], q["passed"], q["pass_rate"], q["best_mean"], q["first_mean"])
+        for q in overview.quizzes
+    ] == [
+        (2, 1, Decimal(50), Decimal(75), Decimal(75)),  # a1 passed 100, a2 failed 50
+        (1, 1, Decimal(100), Decimal(75), Decimal(25)),  # a1 failed 25, then passed 75
     ]
     knowledge = overview.knowledge
     assert knowledge.pre_mean == Decimal(50)  # (25 + 50 + 75) / 3
@@ -66,10 +69,13 @@ def test_one_table_row_per_business_with_its_figures(province):
     a, b, d, e = rows["A"], rows["B"], rows["D"], rows["E"]
     assert (a.learners, a.members, a.cohort_name) == (2, 2, "K1")  # the owner's class
     assert (a.lessons_done, a.progress, a.weeks_completed) == (4, 100.0, 2)
-    assert a.quiz_mean == Decimal("62.5")  # (100 + 25 + 75 + 50) / 4 attempts
+    # Best per learner and quiz: a1 w1 100, a1 w2 75, a2 w1 50; first: 100, 25, 50.
+    assert a.quiz_best == Decimal(75)  # (100 + 75 + 50) / 3
+    assert round(a.quiz_first, 2) == Decimal("58.33")  # (100 + 25 + 50) / 3
     assert (a.pre_mean, a.post_mean, a.certificate_count) == (Decimal("37.5"), Decimal(75), 1)
     assert (b.learners, b.cohort_name, b.progress, b.weeks_completed) == (1, "K1", 25.0, 0)
-    assert (b.quiz_mean, b.pre_mean, b.post_mean, b.certificate_count) == (
+    assert (b.quiz_best, b.quiz_first, b.pre_mean, b.post_mean, b.certificate_count) == (
+        None,
         None,
         Decimal(75),
         None,
@@ -119,7 +125,8 @@ def test_a_class_filter_counts_only_that_class_in_the_business_row(province):
     [a] = selectors.business_rows(scope(province, cohort=province.k2.pk))
     # Only a2: week 1 done (2 of 4 lessons), w1 quiz 50, pre 50, no certificate.
     assert (a.learners, a.lessons_done, a.progress, a.weeks_completed) == (1, 2, 50.0, 1)
-    assert (a.quiz_mean, a.pre_mean, a.post_mean, a.certificate_count) == (
+    assert (a.quiz_best, a.quiz_first, a.pre_mean, a.post_mean, a.certificate_count) == (
+        Decimal(50),
         Decimal(50),
         Decimal(50),
         None,
@@ -137,7 +144,8 @@ def test_members_of_a_business_with_their_figures(province):
     chosen = scope(province)
     a1, a2 = selectors.business_members(chosen, province.a1.membership.business)
     assert (a1.learner, a1.done, a1.pre, a1.post) == (province.a1, 4, Decimal(25), Decimal(75))
-    assert round(a1.quiz_mean, 2) == Decimal("66.67")  # (100 + 25 + 75) / 3
+    assert a1.quiz_best == Decimal("87.5")  # (100 + 75) / 2: w1 100, w2 best of 25 and 75
+    assert a1.quiz_first == Decimal("62.5")  # (100 + 25) / 2
     assert a1.certificate_serial.startswith("PU-")
     assert (a2.learner, a2.done, a2.pre, a2.post, a2.certificate_serial) == (
         province.a2,
