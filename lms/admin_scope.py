@@ -8,12 +8,11 @@ exactly as for one that does not exist.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.http import Http404
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
-from .selectors import sees_every_class
+from .selectors import log_object_ids, sees_every_class
 
 
 class ScopedViewMixin:
@@ -119,7 +118,8 @@ class ScopedLogEntriesView(LogEntriesView):
         if sees_every_class(user) or "object_id" not in fields:  # page log entries name pages
             return queryset
         for model, visible_to in log_scopes():
-            visible_ids = visible_to(user).annotate(log_id=Cast("pk", CharField())).values("log_id")
             content_type = ContentType.objects.get_for_model(model)
-            queryset = queryset.filter(~Q(content_type=content_type) | Q(object_id__in=visible_ids))
+            queryset = queryset.filter(
+                ~Q(content_type=content_type) | Q(object_id__in=log_object_ids(visible_to(user)))
+            )
         return queryset

@@ -1,6 +1,8 @@
 """Read-only queries about people and businesses."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import CharField
+from django.db.models.functions import Cast
 
 from . import roles
 from .identifiers import looks_like_phone, normalise_phone
@@ -43,6 +45,12 @@ def user_by_identifier(raw: str) -> User | None:
     return User._default_manager.filter(**lookup).first()
 
 
+def log_object_ids(queryset):
+    """``queryset``'s primary keys as Wagtail's log entries name objects (text), for
+    ``object_id__in``: a subquery, not a list of every id."""
+    return queryset.annotate(log_id=Cast("pk", CharField())).values("log_id")
+
+
 def temporary_password_log_for(*, user, limit: int = 10) -> list:
     """The latest temporary passwords set for ``user`` (Wagtail action log entries, newest
     first), with who set each."""
@@ -73,8 +81,7 @@ def temporary_password_sets_visible_to(*, user, limit: int = 20) -> list[tuple]:
         action=TEMPORARY_PASSWORD_ACTION, content_type=ContentType.objects.get_for_model(User)
     )
     if not sees_every_class(user):
-        reachable = learners_visible_to(user).values_list("pk", flat=True)
-        entries = entries.filter(object_id__in=[str(pk) for pk in reachable])
+        entries = entries.filter(object_id__in=log_object_ids(learners_visible_to(user)))
     entries = list(entries.select_related("user").order_by("-timestamp", "-pk")[:limit])
     learners = User.objects.in_bulk([int(entry.object_id) for entry in entries])
     return [(entry, learners.get(int(entry.object_id))) for entry in entries]

@@ -35,6 +35,13 @@ TEMPORARY_PASSWORD_NOTICE = _(
     "Your password was reset by %(name)s on %(when)s. Choose your own password now."
 )
 TEMPORARY_PASSWORD_ACTION = "lms.temporary_password"  # noqa: S105 - an action name
+# The User fields that hold a temporary password: its hash, when and by whom it was set, its use.
+TEMPORARY_PASSWORD_FIELDS = [
+    "temporary_password",
+    "temporary_password_set_at",
+    "temporary_password_set_by",
+    "temporary_password_used_at",
+]
 
 
 def _join_code_unused():
@@ -167,16 +174,7 @@ def password_change(*, user: User, new_password: str) -> None:
     user.temporary_password_set_at = None
     user.temporary_password_set_by = None
     user.temporary_password_used_at = None
-    user.save(
-        update_fields=[
-            "password",
-            "must_change_password",
-            "temporary_password",
-            "temporary_password_set_at",
-            "temporary_password_set_by",
-            "temporary_password_used_at",
-        ]
-    )
+    user.save(update_fields=["password", "must_change_password", *TEMPORARY_PASSWORD_FIELDS])
 
 
 @transaction.atomic
@@ -203,14 +201,7 @@ def temporary_password_set(*, actor: User, user: User, password: str) -> None:
     user.temporary_password_set_at = timezone.now()
     user.temporary_password_set_by = actor
     user.temporary_password_used_at = None
-    user.save(
-        update_fields=[
-            "temporary_password",
-            "temporary_password_set_at",
-            "temporary_password_set_by",
-            "temporary_password_used_at",
-        ]
-    )
+    user.save(update_fields=TEMPORARY_PASSWORD_FIELDS)
     log_actions.log(instance=user, action=TEMPORARY_PASSWORD_ACTION, user=actor)
 
 

@@ -113,22 +113,17 @@ def _count(queryset, **outer) -> Coalesce:
 MEAN_SCORE = DecimalField(max_digits=5, decimal_places=2)
 
 
-def is_best_attempt() -> Q:
-    """True of an attempt that is its learner's best at its quiz (of equal scores, the
-    earlier): no other attempt of theirs at that quiz beats it."""
+def best_attempts(attempts: QuerySet[QuizAttempt]) -> QuerySet[QuizAttempt]:
+    """Of ``attempts``, each learner's best at each quiz (of equal scores, the earlier): those
+    no other attempt of theirs at that quiz beats. Attempts whose quiz page is gone are left
+    out, as in ``first_attempts``."""
     better = QuizAttempt.objects.filter(
         learner=OuterRef("learner"), page=OuterRef("page"), phase=OuterRef("phase")
     ).filter(
         Q(score_percent__gt=OuterRef("score_percent"))
         | Q(score_percent=OuterRef("score_percent"), number__lt=OuterRef("number"))
     )
-    return Q(~Exists(better), page__isnull=False)
-
-
-def best_attempts(attempts: QuerySet[QuizAttempt]) -> QuerySet[QuizAttempt]:
-    """Of ``attempts``, each learner's best at each quiz. Attempts whose quiz page is gone
-    are left out, as in ``first_attempts``."""
-    return attempts.filter(is_best_attempt())
+    return attempts.filter(~Exists(better), page__isnull=False)
 
 
 def first_attempts(attempts: QuerySet[QuizAttempt]) -> QuerySet[QuizAttempt]:
