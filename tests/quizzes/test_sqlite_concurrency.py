@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(
 # Run in a fresh interpreter on a file database (the test database is in memory), as runserver
 # does: one connection per thread, five learners' taps released together.
 PARALLEL_SUBMISSIONS = """
-import json, sys, threading, uuid
+import json, uuid
 import django
 django.setup()
 from django.db import connection, connections
@@ -30,34 +30,28 @@ from django.test import Client
 from courses import services as course_services
 from courses.models import WeekPage
 from quizzes.models import QuizAttempt
+from tests.concurrency import run_together
 from tests.factories import RIGHT_ANSWERS, UserFactory, build_course, build_quiz
 
 course = build_course(weeks=1, lessons_per_week=1)
 quiz = build_quiz(WeekPage.objects.child_of(course).get(), attempts_allowed=1)
 learner = UserFactory()
 course_services.enrolment_start(learner=learner, course=course)
-connections.close_all()
-
-times = 5
-barrier = threading.Barrier(times)
-statuses = []
-
-def submit():
+clients = []
+for _ in range(5):
     client = Client(raise_request_exception=False)
     client.force_login(learner)
     client.get(quiz.url)
-    barrier.wait()
-    response = client.post(
+    clients.append(client)
+connections.close_all()
+
+def submit():
+    response = clients.pop().post(
         f"/kuis/{quiz.pk}/kirim/", {**RIGHT_ANSWERS, "token": str(uuid.uuid4())}
     )
-    statuses.append(response.status_code)
-    connections.close_all()
+    return response.status_code
 
-threads = [threading.Thread(target=submit) for _ in range(times)]
-for thread in threads:
-    thread.start()
-for thread in threads:
-    thread.join()
+statuses = run_together(submit, times=5)
 with connection.cursor() as cursor:
     cursor.execute("PRAGMA journal_mode")
     journal_mode = cursor.fetchone()[0]

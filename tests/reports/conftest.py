@@ -143,3 +143,12 @@ def province(db):
         knowledge=KnowledgeCheckPage.objects.get(pk=knowledge.pk),
         survey=SurveyPage.objects.get(pk=survey.pk),
     )
+
+
+@pytest.fixture
+def coordinator_client(client, db):
+    """The test client, signed in as a coordinator."""
+    client.force_login(
+        UserFactory(full_name="Bambang", groups=[Group.objects.get(name=roles.COORDINATORS)])
+    )
+    return client

@@ -1,40 +1,19 @@
 """A filter in a report's link that cannot be applied is named on the page, and the report
 never shows the figures of another selection in its place (issue 14, item 5)."""
 
-import csv
 import io
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from lms import roles
 from reports.filters import DROPPED_CHOICE, DROPPED_CLASS, DROPPED_COURSE
-from tests.factories import UserFactory
+from tests.reports.links import url
+from tests.spreadsheets import read_csv
 
 pytestmark = pytest.mark.django_db
 
 REPORTS = ["overview", "businesses", "knowledge", "survey", "questions"]
-
-
-@pytest.fixture
-def coordinator_client(client, province):
-    client.force_login(
-        UserFactory(full_name="Bambang", groups=[Group.objects.get(name=roles.COORDINATORS)])
-    )
-    return client
-
-
-def url(name, **query):
-    from urllib.parse import urlencode
-
-    return reverse(f"reports:{name}") + (f"?{urlencode(query)}" if query else "")
-
-
-def read_csv(response):
-    content = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(content)))
 
 
 def dropped(response):

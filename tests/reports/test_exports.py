@@ -1,16 +1,11 @@
 """The reports' CSV and XLSX files: text that people typed (business and learner names, survey
 answers, quiz titles) never reaches the coordinator's spreadsheet as a formula."""
 
-from urllib.parse import urlencode
-
 import pytest
-from django.contrib.auth.models import Group
-from django.urls import reverse
 
-from lms import roles
 from lms.models import Business, User
 from quizzes.models import QuizPage, SurveyAnswer
-from tests.factories import UserFactory
+from tests.reports.links import url
 from tests.spreadsheets import PAYLOADS, read_csv, read_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -34,10 +29,6 @@ def quiz_title(province, payload):
     QuizPage.objects.filter(pk=province.quiz1.pk).update(title=payload)
 
 
-def url(name, **query):
-    return reverse(f"reports:{name}") + "?" + urlencode(query)
-
-
 # (report, how the payload gets in, the exported column that shows it)
 EXPORTS = [
     ("businesses", business_name, 0),
@@ -46,14 +37,6 @@ EXPORTS = [
     ("survey", survey_answer, 1),
     ("questions", quiz_title, 0),
 ]
-
-
-@pytest.fixture
-def coordinator_client(client, province):
-    client.force_login(
-        UserFactory(full_name="Bambang", groups=[Group.objects.get(name=roles.COORDINATORS)])
-    )
-    return client
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

@@ -19,7 +19,6 @@ from urllib.parse import urlencode
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group
 from django.http import QueryDict
 from django.test import RequestFactory
 from django.urls import reverse
@@ -28,7 +27,6 @@ from django.utils.translation import gettext
 
 from courses import services as course_services
 from courses.models import WeekPage
-from lms import roles
 from quizzes import services as quiz_services
 from reports import selectors
 from reports.filters import EnrolmentFilterSet
@@ -85,14 +83,6 @@ def scope_of(course):
     filterset = EnrolmentFilterSet(data, queryset=enrolments, request=request)
     assert filterset.is_valid(), filterset.errors
     return selectors.scope_for(course=course, enrolments=filterset.qs)
-
-
-@pytest.fixture
-def coordinator_client(client):
-    client.force_login(
-        UserFactory(full_name="Bambang", groups=[Group.objects.get(name=roles.COORDINATORS)])
-    )
-    return client
 
 
 def export(client, course, kind):

@@ -1,34 +1,19 @@
 """The report pages in the admin: who reaches them, what they show, what they export."""
 
-import csv
 import io
 from decimal import Decimal
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from lms import roles
 from tests.factories import UserFactory
+from tests.reports.links import url
+from tests.spreadsheets import read_csv
 
 pytestmark = pytest.mark.django_db
 
 REPORTS = ["overview", "businesses", "knowledge", "survey", "questions"]
-
-
-@pytest.fixture
-def coordinator_client(client, province):
-    client.force_login(
-        UserFactory(full_name="Bambang", groups=[Group.objects.get(name=roles.COORDINATORS)])
-    )
-    return client
-
-
-def url(name, **query):
-    from urllib.parse import urlencode
-
-    return reverse(f"reports:{name}") + (f"?{urlencode(query)}" if query else "")
 
 
 @pytest.mark.parametrize("name", REPORTS)
@@ -56,11 +41,6 @@ def test_nobody_else_reaches_the_reports(client, province, who):
         assert csv_response.status_code == 302, name
     business = province.a1.membership.business
     assert client.get(reverse("reports:business", args=[business.pk])).status_code == 302
-
-
-def read_csv(response):
-    content = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(content)))
 
 
 def test_business_csv_holds_exactly_the_filtered_rows_with_indonesian_headers(
