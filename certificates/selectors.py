@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from courses.models import CoursePage, LessonCompletion, LessonPage
+from courses.models import CourseCompletion, CoursePage, LessonCompletion, LessonPage
 from lms.selectors import sees_every_class
 from quizzes.models import (
     KnowledgeCheckPage,
@@ -47,7 +47,9 @@ def rule_of(course: CoursePage) -> rules.Rule:
 
 
 def standing_of(*, learner, course: CoursePage) -> rules.Standing:
-    """The learner's own work on the course's live pages, in two queries."""
+    """The learner's own work on the course's live pages, in two queries. A learner holding a
+    completion record of the course (``courses.progress``) has met its lessons requirement,
+    whatever lessons were added since."""
     kinds = ContentType.objects.get_for_models(LessonPage, QuizPage, KnowledgeCheckPage, SurveyPage)
 
     def of_kind(model, *conditions):
@@ -80,11 +82,12 @@ def standing_of(*, learner, course: CoursePage) -> rules.Standing:
                 QuizAttempt.objects.filter(learner=learner, course=course, phase=Phase.POST)
             ),
             survey=Exists(SurveyResponse.objects.filter(learner=learner, course=course)),
+            completed=Exists(CourseCompletion.objects.filter(learner=learner, course=course)),
         )
         .get()
     )
     return rules.Standing(
-        lessons_done=pages["lessons_done"],
+        lessons_done=pages["lessons_total"] if done["completed"] else pages["lessons_done"],
         lessons_total=pages["lessons_total"],
         quizzes_passed=pages["quizzes_passed"],
         quizzes_total=pages["quizzes_total"],

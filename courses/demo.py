@@ -100,7 +100,7 @@ def seed() -> list[str]:
         )
         lines.append(f"{course.title}: class code {cohort.join_code}")
     marketing = CoursePage.objects.get(slug="pemasaran-digital")
-    cohort = Cohort.objects.get(course=marketing)
+    cohort = Cohort.objects.get(join_code=COHORT_CODES["pemasaran-digital"])
     for learner in (owner, member):
         services.enrolment_start(learner=learner, course=marketing, cohort=cohort)
     lessons = list(LessonPage.objects.live().descendant_of(marketing).order_by("path")[:3])

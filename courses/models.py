@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -171,6 +172,8 @@ class LessonPage(CachedViewRestrictionsMixin, Page):
         verbose_name = _("lesson")
 
     def serve(self, request, *args, **kwargs):
+        from quizzes.selectors import before_offer_for
+
         from .selectors import page_access_for
 
         if getattr(request, "is_preview", False):  # an editor's preview, perhaps of a new lesson
@@ -178,6 +181,13 @@ class LessonPage(CachedViewRestrictionsMixin, Page):
         access = page_access_for(page=self, user=request.user)
         if access.redirect_to:
             return redirect(access.redirect_to)
+        offer = before_offer_for(learner=request.user, access=access)
+        if offer is not None:  # the questionnaire before the course comes first, or a skip
+            return TemplateResponse(
+                request,
+                "quizzes/before_offer.html",
+                {"page": self, "course": access.outline.course, "questionnaire": offer},
+            )
         request.lesson_access = access
         return super().serve(request, *args, **kwargs)
 
@@ -288,3 +298,38 @@ class LessonCompletion(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.lesson_title}"
+
+
+class CourseCompletion(models.Model):
+    """A learner completed a course: dated, with what was required then.
+
+    Written once, by the service that completed the course's last requirement, and never
+    rewritten: a learner holding this record stays completed whatever the course gains later.
+    """
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="course_completions",
+    )
+    course = models.ForeignKey(
+        CoursePage,
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="course_completions",
+    )
+    completed_at = models.DateTimeField(_("completed at"), default=timezone.now)
+    # {"lesson_ids": [page ids], "quiz_ids": [page ids of quiz-only weeks' quizzes]} at completion
+    required = models.JSONField(_("required then"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("course completion")
+        verbose_name_plural = _("course completions")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "course"], name="course_completed_once")
+        ]
+        indexes = [models.Index(fields=["course", "learner"], name="coursecompletion_course")]
+
+    def __str__(self):
+        return f"{self.learner} · {self.course}"

@@ -3,15 +3,26 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
+from django.db.models import JSONField, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from lms import pagetree, roles
 from lms.models import Business, User
 from lms.selectors import membership_for, sees_every_class
+from quizzes.models import Phase, QuizAttempt, QuizPage
 
-from .models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage, WeekPage
+from .models import (
+    Cohort,
+    CourseCompletion,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    WeekPage,
+)
 from .progress import (
+    Completion,
     CourseProgress,
     WeekOutline,
     WeekProgress,
@@ -30,18 +41,29 @@ class WeekRow:
     opens_on: object = None  # date, when not open yet
     progress: WeekProgress | None = None
     done_ids: set[int] = field(default_factory=set)
+    quiz_id: int | None = None  # the week's quiz, required when the week holds no lesson
+    new_ids: frozenset[int] = frozenset()  # lessons added since the learner completed
 
 
 @dataclass
 class Outline:
     course: CoursePage
     weeks: list[WeekRow]
+    progress: CourseProgress | None = None  # the learner's, once ``_fill`` has run
 
     def for_progress(self) -> list[WeekOutline]:
         return [
-            WeekOutline(row.page.pk, tuple(lesson.pk for lesson in row.lessons))
+            WeekOutline(
+                row.page.pk,
+                tuple(lesson.pk for lesson in row.lessons),
+                (row.quiz_id,) if row.quiz_id else (),
+            )
             for row in self.weeks
         ]
+
+    def quiz_only_ids(self) -> list[int]:
+        """The quizzes of weeks holding no lesson: what completing those weeks requires."""
+        return [row.quiz_id for row in self.weeks if row.quiz_id and not row.lessons]
 
     def lessons(self) -> list[LessonPage]:
         return [lesson for row in self.weeks for lesson in row.lessons]
@@ -57,7 +79,13 @@ def course_outline(*, course: CoursePage, with_lessons: bool = True) -> Outline:
     the page-tree cache, else two queries (one without lessons)."""
 
     def build():
-        weeks = list(WeekPage.objects.live().child_of(course).order_by("path"))
+        weeks = WeekPage.objects.live().child_of(course).order_by("path")
+        if with_lessons:  # each week's (first) quiz, in the same query
+            quizzes = QuizPage.objects.live().filter(
+                path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
+            )
+            weeks = weeks.annotate(quiz_id=Subquery(quizzes.order_by("path").values("pk")[:1]))
+        weeks = list(weeks)
         lessons = (
             LessonPage.objects.live().descendant_of(course).defer_streamfields().order_by("path")
             if with_lessons
@@ -73,14 +101,55 @@ def course_outline(*, course: CoursePage, with_lessons: bool = True) -> Outline:
     weeks = pagetree.cached("outline", f"{course.pk}:{with_lessons}", build)
     return Outline(
         course,
-        [WeekRow(week, number, lessons) for number, (week, lessons) in enumerate(weeks, start=1)],
+        [
+            WeekRow(week, number, lessons, quiz_id=getattr(week, "quiz_id", None))
+            for number, (week, lessons) in enumerate(weeks, start=1)
+        ],
+    )
+
+
+def with_completion(enrolments):
+    """Enrolments annotated with their learner's completion record of the course, if any:
+    ``completion_at`` and ``completion_required`` (read by ``completion_of``)."""
+    record = CourseCompletion.objects.filter(learner=OuterRef("learner"), course=OuterRef("course"))
+    return enrolments.annotate(
+        completion_at=Subquery(record.values("completed_at")[:1]),
+        completion_required=Subquery(record.values("required")[:1], output_field=JSONField()),
+    )
+
+
+def completion_of(enrolment: Enrolment | None) -> Completion | None:
+    """The completion record of an enrolment read through ``with_completion``."""
+    if enrolment is None or getattr(enrolment, "completion_at", None) is None:
+        return None
+    return Completion.of(enrolment.completion_at, enrolment.completion_required)
+
+
+def completion_for(*, learner, course) -> Completion | None:
+    record = CourseCompletion.objects.filter(learner=learner, course=course).first()
+    return Completion.of(record.completed_at, record.required) if record else None
+
+
+def passed_quiz_ids(*, learners, quiz_ids) -> set[int]:
+    """Of ``quiz_ids``, those any of ``learners`` has passed (no query when there are none)."""
+    if not quiz_ids:
+        return set()
+    return set(
+        QuizAttempt.objects.filter(
+            learner__in=learners, page_id__in=quiz_ids, phase=Phase.QUIZ, passed=True
+        ).values_list("page_id", flat=True)
     )
 
 
 def enrolment_for(*, learner, course) -> Enrolment | None:
+    """The learner's enrolment, with their completion record (``with_completion``)."""
     if not learner.is_authenticated:
         return None
-    return Enrolment.objects.select_related("cohort").filter(learner=learner, course=course).first()
+    return (
+        with_completion(Enrolment.objects.select_related("cohort"))
+        .filter(learner=learner, course=course)
+        .first()
+    )
 
 
 def done_lesson_ids(*, learners, course) -> set[int]:
@@ -104,20 +173,36 @@ def _fill(outline: Outline, enrolment: Enrolment | None, done: set[int]) -> Cour
     weekly = outline.course.pacing == "weekly"
     start = start_date_for(enrolment)
     today = timezone.localdate()
-    summary = summarise(outline.for_progress(), done)
+    passed = (
+        passed_quiz_ids(learners=[enrolment.learner_id], quiz_ids=outline.quiz_only_ids())
+        if enrolment
+        else set()
+    )
+    summary = summarise(outline.for_progress(), done, passed, completion_of(enrolment))
+    outline.progress = summary
     for row, week_progress in zip(outline.weeks, summary.weeks, strict=True):
         row.progress = week_progress
         row.done_ids = done
+        row.new_ids = summary.new_lesson_ids
         row.is_open = is_week_open(weekly=weekly, start=start, week_number=row.number, today=today)
         if not row.is_open:
             row.opens_on = week_opens_on(start=start, week_number=row.number)
     return summary
 
 
-def course_progress_for(*, learner, course, outline: Outline | None = None):
+def course_progress_for(
+    *, learner, course, outline: Outline | None = None, enrolment: Enrolment | None = None
+):
+    """The learner's progress; ``enrolment`` read through ``with_completion`` saves a query."""
     outline = outline or course_outline(course=course)
     done = done_lesson_ids(learners=[learner], course=course)
-    return summarise(outline.for_progress(), done)
+    passed = passed_quiz_ids(learners=[learner], quiz_ids=outline.quiz_only_ids())
+    completion = (
+        completion_of(enrolment)
+        if enrolment is not None and hasattr(enrolment, "completion_at")
+        else completion_for(learner=learner, course=course)
+    )
+    return summarise(outline.for_progress(), done, passed, completion)
 
 
 def course_page_context(*, course: CoursePage, learner) -> dict:
@@ -126,11 +211,16 @@ def course_page_context(*, course: CoursePage, learner) -> dict:
     done = done_lesson_ids(learners=[learner], course=course) if enrolment else set()
     summary = _fill(outline, enrolment, done)
     next_lesson = next((x for x in outline.lessons() if x.pk == summary.next_lesson_id), None)
+    next_quiz_week = next(
+        (row for row in outline.weeks if row.quiz_id and row.quiz_id == summary.next_quiz_id),
+        None,
+    )
     return {
         "outline": outline,
         "enrolment": enrolment,
         "progress": summary,
         "next_lesson": next_lesson,
+        "next_quiz_week": next_quiz_week,  # every lesson done, this week's quiz still to pass
     }
 
 
@@ -180,11 +270,12 @@ def lesson_page_context(*, lesson: LessonPage, access: LessonAccess | None, user
     lessons = outline.lessons()
     position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
     row = outline.week_of(lesson.pk)
-    summary = summarise(outline.for_progress(), row.done_ids if row else set())
+    summary = outline.progress or summarise(outline.for_progress(), row.done_ids if row else set())
     return {
         "course": outline.course,
         "week": row,
         "is_done": bool(row and lesson.pk in row.done_ids),
+        "is_new": lesson.pk in summary.new_lesson_ids,
         "previous_lesson": lessons[position - 1] if position else None,
         "next_lesson": lessons[position + 1]
         if position is not None and position + 1 < len(lessons)
@@ -205,12 +296,14 @@ def course_cards_for(*, index, learner) -> list[CourseCard]:
     courses = list(CoursePage.objects.live().child_of(index).order_by("path"))
     enrolments = {}
     if learner.is_authenticated:
-        enrolments = {e.course_id: e for e in Enrolment.objects.filter(learner=learner)}
+        enrolments = {
+            e.course_id: e for e in with_completion(Enrolment.objects.filter(learner=learner))
+        }
     return [
         CourseCard(
             course,
             enrolments.get(course.pk),
-            course_progress_for(learner=learner, course=course)
+            course_progress_for(learner=learner, course=course, enrolment=enrolments[course.pk])
             if course.pk in enrolments
             else None,
         )
@@ -234,7 +327,7 @@ class BusinessCourse:
 def learner_dashboard(*, learner) -> dict:
     """The learner's courses with progress; for a business owner, each member's progress too."""
     enrolments = list(
-        Enrolment.objects.filter(learner=learner)
+        with_completion(Enrolment.objects.filter(learner=learner))
         .select_related("course", "cohort")
         .order_by("-enrolled_at")
     )
@@ -249,7 +342,9 @@ def learner_dashboard(*, learner) -> dict:
         CourseCard(
             e.course,
             e,
-            course_progress_for(learner=learner, course=e.course, outline=outline_of(e.course)),
+            course_progress_for(
+                learner=learner, course=e.course, outline=outline_of(e.course), enrolment=e
+            ),
         )
         for e in enrolments
     ]
@@ -257,15 +352,27 @@ def learner_dashboard(*, learner) -> dict:
     membership = membership_for(user=learner)
     if membership and membership.is_owner:
         member_enrolments = (
-            Enrolment.objects.filter(learner__membership__business=membership.business)
+            with_completion(
+                Enrolment.objects.filter(learner__membership__business=membership.business)
+            )
             .select_related("course", "learner")
             .order_by("course__path", "learner__full_name")
         )
-        by_course = {}
+        by_course, records_of = {}, {}
         for enrolment in member_enrolments:
             by_course.setdefault(enrolment.course, []).append(enrolment.learner)
+            records_of[enrolment.learner_id, enrolment.course_id] = completion_of(enrolment)
         for course, learners in by_course.items():
             outline = outline_of(course)
+            # A business completed the course when any member did (as in the reports): its
+            # first member's record.
+            records = [records_of[member.pk, course.pk] for member in learners]
+            first = min(
+                (record for record in records if record),
+                key=lambda record: record.completed_at,
+                default=None,
+            )
+            passed = passed_quiz_ids(learners=learners, quiz_ids=outline.quiz_only_ids())
             completions = LessonCompletion.objects.filter(
                 learner__in=learners, course=course, lesson__isnull=False
             ).values_list("learner_id", "lesson_id")
@@ -276,11 +383,18 @@ def learner_dashboard(*, learner) -> dict:
             business_courses.append(
                 BusinessCourse(
                     course,
-                    summarise(outline.for_progress(), everyone),
+                    summarise(outline.for_progress(), everyone, passed, first),
                     [
                         MemberProgress(
                             member,
-                            summarise(outline.for_progress(), per_learner.get(member.pk, set())),
+                            summarise(
+                                outline.for_progress(),
+                                per_learner.get(member.pk, set()),
+                                passed_quiz_ids(learners=[member], quiz_ids=outline.quiz_only_ids())
+                                if passed
+                                else set(),
+                                records_of[member.pk, course.pk],
+                            ),
                         )
                         for member in learners
                     ],

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from certificates.views import award_if_earned
 from lms import throttling
 from lms.text import PK_MAX, strict_int
+from quizzes.selectors import before_pending_for
 
 from . import selectors, services
 from .forms import CohortJoinForm
@@ -27,7 +28,12 @@ def course_start(request, course_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     services.enrolment_start(learner=request.user, course=course)
     messages.success(request, _("You have started the course. Your first step is below."))
-    return redirect(f"{course.url}#progress-heading")
+    first_step = (
+        "before-heading"
+        if before_pending_for(learner=request.user, course=course)
+        else "progress-heading"
+    )
+    return redirect(f"{course.url}#{first_step}")
 
 
 @login_required

@@ -206,6 +206,29 @@ class SurveyResponse(models.Model):
         return f"{self.learner} · {self.course}"
 
 
+class QuestionnaireSkip(models.Model):
+    """A learner chose to start the lessons without answering the knowledge questionnaire
+    before the course. Answering it later, while it is still open, counts as answered."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questionnaire_skips"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="questionnaire_skips"
+    )
+    skipped_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("questionnaire skipped")
+        verbose_name_plural = _("questionnaires skipped")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "course"], name="questionnaire_skip_once")
+        ]
+
+    def __str__(self):
+        return f"{self.learner} · {self.course}"
+
+
 class AnswerDraft(models.Model):
     """Answers saved while a learner works, so a dropped connection or closed tab loses nothing."""
 

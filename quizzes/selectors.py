@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from courses.selectors import course_progress_for, page_access_for
+from lms import pagetree
 
 from . import grading
 from .blocks import LIKERT_LABELS
@@ -16,6 +17,7 @@ from .models import (
     FeedbackTiming,
     KnowledgeCheckPage,
     Phase,
+    QuestionnaireSkip,
     QuizAttempt,
     QuizPage,
     SurveyPage,
@@ -30,8 +32,9 @@ def assessment_access_for(*, page, user):
 
 
 def knowledge_phase_for(*, learner, page) -> str | None:
-    """PRE before anything was answered; POST once every lesson is done; None when both are in
-    (or the post one was taken without a pre); "post_not_yet" while lessons remain."""
+    """PRE before anything was answered; POST once the course is complete
+    (``courses.progress``); None when both are in (or the post one was taken without a pre);
+    "post_not_yet" until then."""
     taken = set(
         QuizAttempt.objects.filter(learner=learner, page=page).values_list("phase", flat=True)
     )
@@ -43,6 +46,62 @@ def knowledge_phase_for(*, learner, page) -> str | None:
     if progress.complete:
         return Phase.POST
     return "post_not_yet"
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    """A course's live knowledge questionnaire, as the page-tree cache keeps it."""
+
+    id: int
+    url: str
+    title: str
+
+
+def knowledge_questionnaire_of(course) -> Questionnaire | None:
+    """The course's live knowledge questionnaire: from the page-tree cache, else one query."""
+
+    def build():
+        page = KnowledgeCheckPage.objects.live().child_of(course).first()
+        return (page.pk, page.url, page.title) if page else ()
+
+    found = pagetree.cached("knowledge", course.pk, build)
+    return Questionnaire(*found) if found else None
+
+
+def before_is_pending(*, learner, course, started: bool) -> bool:
+    """The questionnaire before the course still waits for the learner's choice: they have done
+    no lesson (it closes with the first), have not answered it and have not skipped it."""
+    if started:
+        return False
+    return not (
+        QuizAttempt.objects.filter(learner=learner, course=course, phase=Phase.PRE).exists()
+        or QuestionnaireSkip.objects.filter(learner=learner, course=course).exists()
+    )
+
+
+def before_pending_for(*, learner, course) -> bool:
+    """``before_is_pending`` for a course with a live questionnaire, looking up the lessons
+    done."""
+    if knowledge_questionnaire_of(course) is None:
+        return False
+    started = course_progress_for(learner=learner, course=course).started
+    return before_is_pending(learner=learner, course=course, started=started)
+
+
+def before_offer_for(*, learner, access) -> Questionnaire | None:
+    """The questionnaire to offer an enrolled learner who opens a lesson (``access`` from
+    ``page_access_for``) before they answer or skip it; None when there is nothing to offer."""
+    if access.preview or access.enrolment is None or access.outline is None:
+        return None
+    course = access.outline.course
+    questionnaire = knowledge_questionnaire_of(course)
+    if questionnaire is None:
+        return None
+    done = access.outline.weeks[0].done_ids if access.outline.weeks else set()
+    started = any(lesson.pk in done for lesson in access.outline.lessons())
+    if not before_is_pending(learner=learner, course=course, started=started):
+        return None
+    return questionnaire
 
 
 @dataclass
@@ -245,6 +304,7 @@ class CourseAssessments:
     knowledge_phase: str | None = None
     survey: object = None
     survey_done: bool = False
+    before_pending: bool = False  # the questionnaire before the course: not answered nor skipped
 
 
 def course_assessments_for(*, course, learner, enrolled: bool) -> CourseAssessments:
@@ -263,6 +323,10 @@ def course_assessments_for(*, course, learner, enrolled: bool) -> CourseAssessme
     result.survey = SurveyPage.objects.live().child_of(course).first()
     if enrolled and result.knowledge:
         result.knowledge_phase = knowledge_phase_for(learner=learner, page=result.knowledge)
+        result.before_pending = (
+            result.knowledge_phase == Phase.PRE
+            and not QuestionnaireSkip.objects.filter(learner=learner, course=course).exists()
+        )
     if enrolled and result.survey:
         result.survey_done = SurveyResponse.objects.filter(learner=learner, course=course).exists()
     return result

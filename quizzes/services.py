@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import Enrolment
 from courses.selectors import page_access_for
+from courses.services import course_completion_after_quiz
 from lms.text import clean_text, is_clean_text
 
 from . import grading
@@ -15,17 +16,18 @@ from .models import (
     AttemptAnswer,
     KnowledgeCheckPage,
     Phase,
+    QuestionnaireSkip,
     QuizAttempt,
     QuizPage,
     SurveyAnswer,
     SurveyResponse,
 )
-from .selectors import knowledge_phase_for
+from .selectors import knowledge_phase_for, knowledge_questionnaire_of
 
 NOT_ENROLLED = _("Start the course before answering its questions.")
 ATTEMPTS_USED_UP = _("You have used every attempt at this quiz.")
 QUESTIONNAIRE_DONE = _("You have already answered this questionnaire.")
-POST_NOT_YET = _("The questionnaire after the course opens once every lesson is done.")
+POST_NOT_YET = _("The questionnaire after the course opens once you have completed the course.")
 SURVEY_DONE = _("You have already answered this survey. Thank you!")
 LIKERT_REQUIRED = _("Choose a number from 1 to 5.")
 OPEN_ANSWER_TOO_LONG = _("An answer can have at most %(limit)d characters.")
@@ -132,6 +134,8 @@ def attempt_submit(*, learner, page, raw_answers: dict, token) -> QuizAttempt:
                 for qid, score in grade_.per_question.items()
             )
             AnswerDraft.objects.filter(learner=learner, page=page).delete()
+            if attempt.passed:  # a passed quiz may complete a quiz-only week and the course
+                course_completion_after_quiz(learner=learner, enrolment=enrolment, quiz=page)
     except IntegrityError:
         existing = QuizAttempt.objects.filter(learner=learner, submission_token=token).first()
         if existing is not None:
@@ -153,6 +157,29 @@ def _phase_allowed(learner, page) -> str:
     if page.attempts_allowed and used >= page.attempts_allowed:
         raise ValidationError(ATTEMPTS_USED_UP)
     return Phase.QUIZ
+
+
+def before_skip(*, learner, course) -> QuestionnaireSkip | None:
+    """Record that ``learner`` chose to start the lessons without answering the course's
+    questionnaire before the course. Once per course: skipping again returns the first record.
+    While it is not open (answered already, a lesson done, or the course has none) nothing
+    changes and None is returned. Raises PermissionDenied for a learner not enrolled."""
+    enrolment = Enrolment.objects.filter(learner=learner, course=course).first()
+    if enrolment is None:
+        raise PermissionDenied(NOT_ENROLLED)
+    questionnaire = knowledge_questionnaire_of(course)
+    if questionnaire is None:
+        return None
+    page = KnowledgeCheckPage.objects.get(pk=questionnaire.id)
+    try:
+        with transaction.atomic():
+            Enrolment.objects.select_for_update().get(pk=enrolment.pk)  # as attempt_submit
+            if knowledge_phase_for(learner=learner, page=page) != Phase.PRE:
+                return None
+            skip, _created = QuestionnaireSkip.objects.get_or_create(learner=learner, course=course)
+    except IntegrityError:  # a double tap that lost the race: the other request recorded it
+        skip = QuestionnaireSkip.objects.get(learner=learner, course=course)
+    return skip
 
 
 def survey_submit(*, learner, page, raw_answers: dict) -> SurveyResponse:

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from certificates.views import award_if_earned
+from courses.models import CoursePage, LessonPage
+from lms.text import PK_MAX, strict_int
 
 from . import selectors, services
 from .models import KnowledgeCheckPage, QuizPage, SurveyPage
@@ -131,3 +133,29 @@ def survey_submit(request, page_id):
     if award_if_earned(request, survey_response.course):
         return redirect("certificates:mine")
     return redirect(page.url)
+
+
+@login_required
+@require_POST
+def before_skip(request, course_id):
+    """The learner chose to go to the lesson (``next``) without the questionnaire before the
+    course: recorded once, then back to that lesson (or to the course when it names none)."""
+    course = _live_course(course_id)
+    try:
+        services.before_skip(learner=request.user, course=course)
+    except PermissionDenied as error:
+        return _refused(request, str(error), 403)
+    next_id = strict_int(request.POST.get("next", ""), maximum=PK_MAX)
+    lesson = (
+        LessonPage.objects.live().descendant_of(course).filter(pk=next_id).first()
+        if next_id
+        else None
+    )
+    return redirect(lesson.url if lesson else course.url)
+
+
+def _live_course(course_id) -> CoursePage:
+    course = CoursePage.objects.live().filter(pk=course_id).first()
+    if course is None:
+        raise Http404
+    return course

@@ -146,16 +146,24 @@ def test_learner_answers_before_and_after_passes_the_quiz_offline_and_fills_in_t
     knowledge = KnowledgeCheckPage.objects.child_of(course).get()
     [lesson] = lessons_of(course)
 
-    # Joko signs in and starts the course; before any lesson he is offered the questionnaire.
+    # Joko signs in and starts the course; the questionnaire is his first step, the lesson second.
     browsing.sign_in(member.phone, PASSWORD)
     browsing.visit(course.url)
     browsing.submit(page.get_by_role("button", name="Mulai kursus"))
-    browsing.visit(course.url)  # starting opens the first lesson; the offer is on the course page
-    expect(page.get_by_text("Sebelum mulai:")).to_be_visible()
+    expect(page).to_have_url(browsing.url(f"{course.url}#before-heading"))
+    first_step = page.locator(f'.card--first a.button[href="{knowledge.url}"]')
+    expect(first_step).to_be_visible()
+
+    # He taps the lesson all the same: it offers the questionnaire first, beside a skip.
+    browsing.follow(page.get_by_role("link", name="Mulai: Pelajaran 1.1"))
+    expect(page).to_have_url(browsing.url(lesson.url))
+    expect(page.locator(".lesson-end")).to_have_count(0)
+    skip = page.locator(f'form[action="{reverse("quizzes:before_skip", args=[course.pk])}"]')
+    expect(skip.get_by_role("button")).to_be_visible()
 
     # He answers it knowing little: only the first question right. (Before submitting answers
     # just given, the test lets their draft reach the server; see the week quiz below for why.)
-    browsing.follow(page.get_by_role("link", name="Tes pengetahuan"))
+    browsing.follow(page.locator(f'.before-offer a.button[href="{knowledge.url}"]'))
     expect(page.get_by_role("heading", level=1)).to_have_text("Tes pengetahuan")
     answer(page, MOSTLY_WRONG)
     wait_for_server_draft(browsing, member, knowledge, MOSTLY_WRONG_ANSWERS)
@@ -167,7 +175,7 @@ def test_learner_answers_before_and_after_passes_the_quiz_offline_and_fills_in_t
 
     # He opens the week quiz from the course page and answers it wrongly: not passed.
     browsing.follow(page.get_by_role("link", name="Kembali ke kursus"))
-    expect(page.get_by_text("Sebelum mulai:")).to_have_count(0)
+    expect(page.locator(".card--first")).to_have_count(0)
     browsing.follow(page.locator(".week-quiz").get_by_role("link", name=quiz.title))
     expect(page).to_have_url(browsing.url(quiz.url))
     expect(page.locator(".meta")).to_have_text("Nilai lulus: 70% · sisa 3 kesempatan")

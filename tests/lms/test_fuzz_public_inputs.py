@@ -212,6 +212,8 @@ def world(owner):
         survey=build_survey(course),
     )
     course_services.enrolment_start(learner=owner, course=course)
+    # Past the offer of the questionnaire before the course, which stays open: the lessons open.
+    quiz_services.before_skip(learner=owner, course=course)
     return world
 
 
@@ -428,6 +430,18 @@ def test_lesson_done_next(world, signed_in, text):
     check(response)
 
 
+@classics()
+@FUZZ
+@given(text=nasty_text | st.sampled_from(["1", "0", "99999999999999999999"]))
+def test_questionnaire_skip_next(world, signed_in, text):
+    url = reverse("quizzes:before_skip", args=[world.course.pk])
+    response = post_form(signed_in, url, {"next": text})
+    assert response.status_code == 302
+    lessons = {lesson.url for lesson in lessons_of(world.course)}
+    assert response["Location"] in {world.course.url, *lessons}
+    check(response)
+
+
 @classics(digits="99999999999")
 @FUZZ
 @given(digits=st.text("0123456789", min_size=1, max_size=5000), text=nasty_text)
@@ -441,6 +455,7 @@ def test_numbers_in_addresses(world, signed_in, digits, text):
         "courses:lesson_done",
         "quizzes:submit",
         "quizzes:survey_submit",
+        "quizzes:before_skip",
         "certificates:issue",
     ]:
         url = reverse(name, args=[1]).replace("/1/", f"/{digits}/", 1)

@@ -31,8 +31,8 @@ def finish_lessons(learner, course):
 def test_course_page_offers_the_questionnaire_before_the_first_lesson(client, learner, course):
     knowledge = build_knowledge_check(course)
     page = client.get(course.url).content.decode()
-    assert knowledge.url in page
-    assert "Sebelum mulai" in page
+    assert f'class="button button--wide" href="{knowledge.url}"' in page
+    assert 'id="before-heading"' in page  # the first step, above the lessons
 
 
 def test_pre_then_post_pair_up_and_show_the_gain(client, learner, course):
