@@ -293,7 +293,7 @@ class CertificateViewSet(ModelViewSet):
     url_prefix = "certificates"
     url_namespace = "certificate_admin"
     icon = "success"
-    menu_label = gettext_lazy("Certificates")
+    menu_label = gettext_lazy("Issued certificates")  # inside the "Certificates" menu
     add_to_reference_index = False
     inspect_view_enabled = True
     copy_view_enabled = False
