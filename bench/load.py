@@ -108,7 +108,7 @@ def seed(sessions: int) -> dict:
 
     from courses import demo as courses_demo
     from courses import services as course_services
-    from courses.models import CoursePage, LessonCompletion, LessonPage
+    from courses.models import CourseCompletion, CoursePage, LessonCompletion, LessonPage
     from lms import demo as lms_demo
     from lms import pagetree, roles
     from lms.identifiers import normalise_phone
@@ -136,6 +136,7 @@ def seed(sessions: int) -> dict:
         users.append(user)
     # Every run starts from learners with nothing done, so the mix does not drift between runs.
     LessonCompletion.objects.filter(learner__in=users).delete()
+    CourseCompletion.objects.filter(learner__in=users).delete()
     QuizAttempt.objects.filter(learner__in=users).delete()
 
     store_class = import_module(settings.SESSION_ENGINE).SessionStore

@@ -3,8 +3,9 @@
 Fills BENCH_REPORTS_DATABASE_URL (default ``pintar_synth`` on 127.0.0.1, created if missing)
 with ``seed_synthetic`` (20,000 businesses, 50,000 learners) unless it already holds that many
 learners, then prints, for each report page (first page of results, no filter and with a
-regency filter), the median time and the SQL queries through Django's test client, and for the
-full per-business CSV export its time and the peak memory of a process doing only that.
+regency filter; then the middle and last pages of every paginated report), the median time and
+the SQL queries through Django's test client, and for the full per-business CSV export its time
+and the peak memory of a process doing only that.
 
 Never point it at real data: it adds synthetic businesses and learners.
 """
@@ -26,7 +27,7 @@ BUSINESSES = int(os.environ.get("BENCH_BUSINESSES", "20000"))
 LEARNERS = int(os.environ.get("BENCH_LEARNERS", "50000"))
 RUNS = 5
 COORDINATOR = "koordinator@pintar-umkm.test"
-PAGES = ["overview", "businesses", "knowledge", "survey", "questions"]
+PAGES = ["overview", "businesses", "breakdowns", "knowledge", "survey", "questions"]
 
 
 def setup():
@@ -67,13 +68,53 @@ def coordinator_and_course():
     from lms.models import User
 
     client = Client()
-    client.force_login(User.objects.get(email=COORDINATOR))
+    client.session_user = User.objects.get(email=COORDINATOR)
+    client.force_login(client.session_user)
     return client, CoursePage.objects.live().order_by("title").first()
+
+
+# The deep pages: (report, label, extra query), each timed at its middle and last page.
+DEEP_PAGES = [
+    ("businesses", "", ""),
+    ("businesses", " · by progress", "&ordering=-progress"),
+    ("knowledge", "", ""),
+    ("survey", "", ""),
+]
+
+
+def timed(client, url):
+    """The median milliseconds of ``RUNS`` requests for ``url``, and the queries of the last."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    timings = []
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    return statistics.median(timings), len(queries)
+
+
+def page_count(client, url):
+    """How many pages the report at ``url`` has (None when it is not paginated), read from the
+    report view itself as the signed-in coordinator sees it."""
+    from django.core.paginator import Paginator
+    from django.test import RequestFactory
+    from django.urls import resolve
+
+    request = RequestFactory().get(url)
+    request.user = client.session_user
+    view = resolve(request.path).func.view_class()
+    view.setup(request)
+    if not view.paginate_by:
+        return None
+    return Paginator(view.get_filtered_queryset(), view.paginate_by).num_pages
 
 
 def measure_pages():
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     from lms.models import User
@@ -87,14 +128,20 @@ def measure_pages():
             variants.append((" · by progress", "&ordering=-progress"))
         for label, query in variants:
             url = f"{reverse(f'reports:{name}')}?course={course.pk}{query}"
-            timings = []
-            for _ in range(RUNS):
-                with CaptureQueriesContext(connection) as queries:
-                    start = time.perf_counter()
-                    response = client.get(url)
-                    timings.append((time.perf_counter() - start) * 1000)
-                assert response.status_code == 200, (url, response.status_code)
-            print(f"{name + label:<36} {statistics.median(timings):>10.0f} {len(queries):>8}")
+            median, queries = timed(client, url)
+            print(f"{name + label:<36} {median:>10.0f} {queries:>8}")
+    print(f"{'report (middle and last page)':<44} {'median ms':>10} {'queries':>8}")
+    for name in PAGES:
+        url = f"{reverse(f'reports:{name}')}?course={course.pk}"
+        if page_count(client, url) is None:
+            print(f"{name}: one page, not paginated")
+    for name, label, query in DEEP_PAGES:
+        url = f"{reverse(f'reports:{name}')}?course={course.pk}{query}"
+        pages = page_count(client, url)
+        for number in ((pages + 1) // 2, pages):
+            median, queries = timed(client, f"{url}&p={number}")
+            title = f"{name}{label} · p. {number} of {pages}"
+            print(f"{title:<44} {median:>10.0f} {queries:>8}")
     print("floor: under 1,000 ms each, queries independent of the data size")
 
 
@@ -119,6 +166,32 @@ def export_csv():
     )
 
 
+def measure_evaluation():
+    """The evaluation report (issue 14, item 12): its data queries and its PDF render, as the
+    task worker runs them, unfiltered and for one regency."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reports import documents, evaluation
+
+    client, course = coordinator_and_course()
+    print(f"{'evaluation report':<36} {'median ms':>10} {'queries':>8}")
+    for label, query in (("", {}), (" · Sleman", {"regency": "sleman"})):
+        scope = evaluation.scope_of(user=client.session_user, course=course, query=query)
+        timings = []
+        for _ in range(RUNS):
+            with CaptureQueriesContext(connection) as queries:
+                start = time.perf_counter()
+                data = evaluation.evaluation_data(scope)
+                timings.append((time.perf_counter() - start) * 1000)
+        print(f"{'data' + label:<36} {statistics.median(timings):>10.0f} {len(queries):>8}")
+        documents.render_pdf(data)  # the first render in a process prepares the fonts
+        start = time.perf_counter()
+        documents.render_pdf(data)
+        print(f"{'PDF' + label:<36} {(time.perf_counter() - start) * 1000:>10.0f}")
+    print("floors: data under 1,000 ms, PDF under 10,000 ms")
+
+
 def main():
     setup()
     if sys.argv[1:] == ["export"]:
@@ -126,6 +199,7 @@ def main():
         return
     ensure_data()
     measure_pages()
+    measure_evaluation()
     # A process of its own, so its peak memory is the export's.
     subprocess.run([sys.executable, "-m", "bench.reports", "export"], cwd=ROOT, check=True)  # noqa: S603
 

@@ -206,3 +206,14 @@ def render_pdf(certificate: Certificate) -> bytes:
         return HTML(string=html, url_fetcher=_AssetFetcher(assets)).write_pdf(
             stylesheets=[stylesheet], font_config=font_config, full_fonts=True
         )
+
+
+def packaged_fonts() -> tuple[CSS, FontConfiguration]:
+    """The packaged faces' @font-face stylesheet and font configuration (one per thread), for
+    any PDF the site renders (the evaluation report too), so every PDF looks the same."""
+    return _font_setup()
+
+
+def offline_fetcher(assets: dict[str, tuple[bytes, str]] | None = None) -> URLFetcher:
+    """A URL fetcher that serves ``assets`` and nothing else: no file, no network."""
+    return _AssetFetcher(assets or {})

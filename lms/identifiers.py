@@ -64,6 +64,13 @@ def format_phone(e164: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+def national_phone(e164: str) -> str:
+    """The number as people in Indonesia write it: ``0812-3456-7890`` (in a spreadsheet, a
+    leading ``+`` would start a formula)."""
+    number = phonenumbers.parse(e164, None)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
 INVALID_SIBAKUL = _(
     "A SiBakul registration number has 6 to 20 digits (spaces, dots and dashes are ignored)."
 )

@@ -1,6 +1,7 @@
 """The filters every report shares: they choose the enrolments a report counts."""
 
 from dataclasses import dataclass
+from functools import cache
 
 import django_filters
 from django.db.models import Q
@@ -10,12 +11,14 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from courses.filters import cohort_filter
 from courses.models import CoursePage, Enrolment
 from lms.filters import regency_filter, sector_filter
+from lms.models import Business, Regency
+from lms.selectors import sees_every_class
 
 NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
 STATUSES = [
     (NOT_STARTED, _("Not started")),
     (IN_PROGRESS, _("In progress")),
-    (COMPLETED, _("Completed every lesson")),
+    (COMPLETED, _("Completed the course")),
 ]
 
 # Why a filter in a report's link was not applied (see ``EnrolmentFilterSet.dropped``).
@@ -34,9 +37,32 @@ class DroppedFilter:
     reason: str
 
 
+def district_choices(request) -> list:
+    """The districts of the businesses whose learners the person filtering may see, grouped
+    by regency or city in the choices' order, each alphabetical (none without a request)."""
+    from .selectors import enrolments_visible_to
+
+    if request is None:
+        return []
+    businesses = Business.objects.all()
+    if not sees_every_class(request.user):
+        visible = enrolments_visible_to(request.user)
+        businesses = businesses.filter(pk__in=visible.values("learner__membership__business"))
+    pairs = businesses.exclude(district="").values_list("regency", "district").distinct()
+    by_regency = {}
+    for regency, district in pairs:
+        by_regency.setdefault(regency, set()).add(district)
+    return [
+        (label, [(district, district) for district in sorted(by_regency[value], key=str.casefold)])
+        for value, label in Regency.choices
+        if value in by_regency
+    ]
+
+
 class EnrolmentFilterSet(WagtailFilterSet):
-    """Course, class, regency or city, sector, enrolment dates and how far learners got. The
-    course is applied by the report (``reports.selectors.scope_for``), which needs it first."""
+    """Course, class, regency or city, district, sector, enrolment dates and how far learners
+    got. The course is applied by the report (``reports.selectors.scope_for``), which needs it
+    first."""
 
     course = django_filters.ModelChoiceFilter(
         label=_("Course"),
@@ -46,6 +72,12 @@ class EnrolmentFilterSet(WagtailFilterSet):
     )
     cohort = cohort_filter()
     regency = regency_filter("learner__membership__business__regency")
+    district = django_filters.ChoiceFilter(
+        label=_("District (kapanewon/kemantren)"),
+        field_name="learner__membership__business__district",
+        choices=[],  # the viewer's (``district_choices``), set per request
+        empty_label=_("All"),
+    )
     sector = sector_filter("learner__membership__business__sector")
     enrolled_at = django_filters.DateFromToRangeFilter(
         label=_("Enrolled between"), widget=DateRangePickerWidget
@@ -56,7 +88,14 @@ class EnrolmentFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Enrolment
-        fields = ["course", "cohort", "regency", "sector", "enrolled_at", "status"]
+        fields = ["course", "cohort", "regency", "district", "sector", "enrolled_at", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read when the form is drawn or a district is chosen, once: never for an export
+        # without one.
+        request = self.request
+        self.filters["district"].extra["choices"] = cache(lambda: district_choices(request))
 
     def dropped(self, *, own_classes_only: bool) -> list[DroppedFilter]:
         """The filters whose value in the link cannot be applied (an unknown choice, a class
@@ -84,19 +123,22 @@ class EnrolmentFilterSet(WagtailFilterSet):
         return queryset
 
     def filter_status(self, queryset, name, value):
-        """Progress counts a course's lessons: those of the course in the link or, when the
-        link names none, of the course the report then shows (``default_course``), so the
-        filter is never silently left out."""
-        from .selectors import default_course, lessons_done, scope_for
+        """Completed: holding a completion record of the course (``completed_learners``);
+        in progress: a lesson of the course done, no record; not started: neither. The course
+        is the one in the link or, when the link names none, the one the report then shows
+        (``default_course``), so the filter is never silently left out."""
+        from .selectors import completed_learners, default_course, lessons_done, scope_for
 
         course = self.form.cleaned_data.get("course") or default_course()
         if course is None:
             return queryset.none()
         scope = scope_for(course=course, enrolments=queryset)
-        total = len(scope.lesson_ids)
-        annotated = scope.enrolments.annotate(done=lessons_done(scope.lesson_ids))
+        completed = Q(learner__in=completed_learners(scope))
+        if value == COMPLETED:
+            return scope.enrolments.filter(completed)
+        annotated = scope.enrolments.exclude(completed).annotate(
+            done=lessons_done(scope.lesson_ids)
+        )
         if value == NOT_STARTED:
             return annotated.filter(done=0)
-        if value == COMPLETED:
-            return annotated.filter(done=total, done__gt=0)
-        return annotated.filter(Q(done__gt=0) & ~Q(done=total))
+        return annotated.filter(done__gt=0)

@@ -31,7 +31,15 @@ from psycopg.types.json import Jsonb
 from certificates import rules, selectors
 from certificates.models import Certificate, SerialCounter, verification_code
 from certificates.services import format_serial, mentor_name_for
-from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage, Pacing
+from courses.models import (
+    Cohort,
+    CourseCompletion,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    Pacing,
+)
 from courses.progress import week_opens_on
 from courses.selectors import course_outline, start_date_for
 from lms import roles
@@ -267,6 +275,16 @@ class CourseSpec:
     @property
     def lessons_total(self) -> int:
         return sum(len(week.lessons) for week in self.weeks)
+
+    @property
+    def required(self) -> dict:
+        """What completing the course requires, as ``courses.progress.requirements_of``."""
+        return {
+            "lesson_ids": [pk for week in self.weeks for pk, _title in week.lessons],
+            "quiz_ids": [
+                week.quiz.page_id for week in self.weeks if week.quiz and not week.lessons
+            ],
+        }
 
     @property
     def quizzes_total(self) -> int:
@@ -771,6 +789,11 @@ class Writer:
             ("learner", "course", "lesson", "lesson_title", "completed_at"),
             "lesson completions",
         )
+        self.course_completions = Table(
+            CourseCompletion,
+            ("learner", "course", "completed_at", "required"),
+            "course completions",
+        )
         self.attempts = Table(
             QuizAttempt,
             (
@@ -802,7 +825,8 @@ class Writer:
         self.earned: list[Earned] = []
 
     def write(self, summary: Summary, batch_size: int) -> None:
-        for table in (self.completions, self.attempts, self.answers, self.responses, self.items):
+        tables = (self.completions, self.course_completions, self.attempts, self.answers)
+        for table in (*tables, self.responses, self.items):
             table.write(summary, batch_size)
 
     def attempt(self, learner_id, course, spec: AssessmentSpec, phase, number, chance, at) -> bool:
@@ -878,7 +902,16 @@ class Writer:
         if rng.random() >= STARTS:
             return
         start = start_date_for(enrolment)
-        lessons_done = quizzes_passed = 0
+        lessons_done = quizzes_passed = quiz_only_passed = 0
+        required = course.required
+
+        def completed_now():
+            """Every requirement met at ``at``: recorded as courses.services records it."""
+            if lessons_done == course.lessons_total and quiz_only_passed == len(
+                required["quiz_ids"]
+            ):
+                self.course_completions.add(learner_id, course.course.pk, at, required)
+
         for number, week in enumerate(course.weeks, start=1):
             if number > 1:
                 at += timedelta(days=rng.expovariate(1 / 2.5))
@@ -891,6 +924,7 @@ class Writer:
                     return
                 self.completions.add(learner_id, course.course.pk, lesson_id, title, at)
                 lessons_done += 1
+                completed_now()
                 if rng.random() >= NEXT_LESSON:
                     return
             passed = week.quiz is None
@@ -906,6 +940,9 @@ class Writer:
                     if passed or rng.random() >= QUIZ_RETRIED:
                         break
                 quizzes_passed += int(passed)
+                if passed and not week.lessons:  # a week holding only a quiz requires it passed
+                    quiz_only_passed += 1
+                    completed_now()
             keep_going = NEXT_WEEK_PASSED if passed else NEXT_WEEK_FAILED
             if number < len(course.weeks) and rng.random() >= keep_going:
                 return
@@ -1085,7 +1122,8 @@ def _analyse() -> None:
     if connection.vendor != "postgresql":
         return
     models = [User, User.groups.through, Business, Membership, Cohort, Enrolment]
-    models += [LessonCompletion, QuizAttempt, AttemptAnswer, SurveyResponse, SurveyAnswer]
+    models += [LessonCompletion, CourseCompletion, QuizAttempt, AttemptAnswer, SurveyResponse]
+    models += [SurveyAnswer]
     models += [Certificate]
     tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
     with connection.cursor() as cursor:

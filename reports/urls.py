@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import evaluation_views, views
 
 app_name = "reports"
 
@@ -15,8 +15,17 @@ def _report(name, view_class):
 urlpatterns = [
     *_report("overview", views.OverviewView),
     *_report("businesses", views.BusinessReportView),
+    *_report("breakdowns", views.BreakdownReportView),
+    *_report("learners", views.LearnerReportView),
     *_report("knowledge", views.KnowledgeReportView),
     *_report("survey", views.SurveyReportView),
+    *_report("survey_statements", views.SurveyStatementsView),
     *_report("questions", views.QuestionReportView),
     path("businesses/<int:pk>/", views.BusinessDetailView.as_view(), name="business"),
+    *_report("evaluation", evaluation_views.EvaluationReportView),
+    path(
+        "evaluation/<int:pk>/<str:kind>/",
+        evaluation_views.evaluation_download,
+        name="evaluation_download",
+    ),
 ]

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
@@ -16,11 +17,15 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
-from lms.models import Business
+from lms import spreadsheets
+from lms.identifiers import national_phone
+from lms.models import Business, Regency, Sector
 from lms.selectors import sees_every_class
+from quizzes.blocks import LIKERT_LABELS
 
 from . import charts, selectors
 from .filters import EnrolmentFilterSet
+from .paging import PageRowsPaginator
 
 EXPORT_CHUNK = 2000
 
@@ -47,6 +52,7 @@ class ScopedReportView(ReportAccessMixin, ReportView):
     template_name = "reports/report.html"
     header_icon = "table"
     paginate_by = 50
+    paginator_class = PageRowsPaginator  # figures for the page's rows only
     report_name = ""  # the URL name under reports:, e.g. "overview"
     export_prefix = ""
 
@@ -83,7 +89,28 @@ class ScopedReportView(ReportAccessMixin, ReportView):
         return selectors.scope_for(course=self.course, enrolments=self.filter_queryset(enrolments))
 
     def get_filename(self):
-        return f"{self.export_prefix}-{timezone.localdate():%Y%m%d}"
+        """What the file holds: the report, the course, the applied filters and the date."""
+        applied = {}
+        if self.filters is not None and self.course is not None:
+            cleaned = self.filters.form.cleaned_data
+            applied = {name: cleaned.get(name) for name in self.filters.form.fields}
+            applied.pop("course", None)
+        if self.is_searchable and self.search_query:
+            applied["q"] = self.search_query
+        return export_filename(self.export_prefix, course=self.course, filters=applied)
+
+    contact_columns = []  # the learners' contact: shown and exported to coordinators only
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if self.shows_contact:
+            self.columns = [*self.columns, *self.contact_columns]
+            self.list_export = [*self.list_export, *(c.name for c in self.contact_columns)]
+
+    @cached_property
+    def shows_contact(self) -> bool:
+        """Names and phone numbers of learners: coordinators see them, mentors never do."""
+        return bool(self.contact_columns) and sees_every_class(self.request.user)
 
     @cached_property
     def export_headings(self):
@@ -123,6 +150,26 @@ def with_filters(request, url, *, dropping=("p", "ordering", "export")):
     for key in dropping:
         query.pop(key, None)
     return f"{url}?{query.urlencode()}" if query else url
+
+
+def export_filename(what: str, *, course=None, filters=None, day=None) -> str:
+    """A report's file name (without extension): ``what`` it holds, the course's slug, each
+    applied filter's value and the date in Jakarta, in safe ASCII, e.g.
+    ``peserta_pemasaran-digital_sleman_2026-11-30``. ``filters``: a filter's name to its value
+    (an object, a choice, a date range); empty values are left out."""
+    day = day or spreadsheets.local_time(timezone.now()).date()
+    values = [_filter_text(value) for value in (filters or {}).values()]
+    return spreadsheets.safe_filename(what, course.slug if course else "", *values, day)
+
+
+def _filter_text(value) -> str:
+    if isinstance(value, slice):  # a date range
+        return "-".join(str(end) for end in (value.start, value.stop) if end)
+    if isinstance(value, (list, tuple)):
+        return "-".join(_filter_text(item) for item in value)
+    if value in (None, ""):
+        return ""
+    return str(getattr(value, "name", None) or getattr(value, "slug", None) or value)
 
 
 def report_links(request):
@@ -184,7 +231,10 @@ class OverviewView(ScopedReportView):
         rows += [
             (_("Mean score before (%)"), overview.knowledge.pre_mean),
             (_("Mean score after (%)"), overview.knowledge.post_mean),
+            (_("Learners who answered the questionnaire before"), overview.knowledge.took_before),
+            (_("Learners who answered the questionnaire after"), overview.knowledge.took_after),
             (_("Learners with both scores"), overview.knowledge.paired),
+            (_("Learners who skipped the questionnaire before"), overview.knowledge.skipped_before),
             (_("Mean gain (points)"), overview.knowledge.mean_gain),
             (_("Learners who improved (%)"), overview.knowledge.improved_share),
             (_("Survey responses"), overview.survey_responses),
@@ -203,7 +253,7 @@ class OverviewView(ScopedReportView):
                 (_("Week %(number)s done") % {"number": week.number}, count)
                 for week, count in overview.funnel
             ],
-            (_("Every lesson done"), overview.completed),
+            (_("Completed the course"), overview.completed),
             (_("Certificate"), overview.certificates),
         ]
         chart_specs = {
@@ -222,7 +272,7 @@ class OverviewView(ScopedReportView):
                         (_("Week %(number)s done") % {"number": week.number}, count)
                         for week, count in overview.business_funnel
                     ],
-                    (_("Every lesson done"), overview.businesses_completed),
+                    (_("Completed the course"), overview.businesses_completed),
                 ],
                 label_heading=_("Step"),
                 value_heading=_("Businesses"),
@@ -250,8 +300,8 @@ class OverviewView(ScopedReportView):
         return super().get_context_data(overview=overview, charts=chart_specs, **kwargs)
 
 
-def _round(value):
-    return round(value, 1) if value is not None and not isinstance(value, int) else value
+def _round(value, digits=1):
+    return round(value, digits) if value is not None and not isinstance(value, int) else value
 
 
 class BusinessColumn(TitleColumn):
@@ -284,6 +334,13 @@ class BusinessReportView(ScopedReportView):
         Column("pre_display", label=_("Before"), sort_key="pre_mean"),
         Column("post_display", label=_("After"), sort_key="post_mean"),
         Column("certificate_count", label=_("Certificates"), sort_key="certificate_count"),
+        Column("pk", label=_("Business ID"), sort_key="pk"),
+        Column("district", label=_("District (kapanewon/kemantren)"), sort_key="district"),
+        Column("owner_name", label=_("Owner"), sort_key="owner_name"),
+    ]
+    contact_columns = [
+        Column("owner_phone_display", label=_("Owner's mobile number")),
+        Column("owner_email", label=_("Owner's email")),
     ]
     list_export = [
         "name",
@@ -300,10 +357,13 @@ class BusinessReportView(ScopedReportView):
         "pre_display",
         "post_display",
         "certificate_count",
+        "pk",
+        "district",
+        "owner_name",
     ]
 
     def rows(self):
-        return selectors.business_rows(self.scope)
+        return selectors.with_owner(selectors.business_rows(self.scope), contact=self.shows_contact)
 
     def order_queryset(self, queryset):
         ordered = super().order_queryset(queryset)
@@ -326,7 +386,13 @@ def _decorate(row):
     row.quiz_first_display = _round(row.quiz_first)
     row.pre_display = _round(row.pre_mean)
     row.post_display = _round(row.post_mean)
+    row.owner_phone_display = _phone(getattr(row, "owner_phone", None))
     return row
+
+
+def _phone(e164):
+    """A mobile number as people write it (0812-3456-7890), never starting a formula."""
+    return national_phone(e164) if e164 else None
 
 
 class BusinessDetailView(ReportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -458,6 +524,16 @@ class SurveyReportView(ScopedReportView):
                     label_heading=_("Statement"),
                 )
             }
+            statements = with_filters(
+                self.request,
+                reverse("reports:survey_statements"),
+                dropping=("p", "ordering", "export", "q"),
+            )
+            joiner = "&" if "?" in statements else "?"
+            context["statements_export"] = {
+                "csv": f"{statements}{joiner}export=csv",
+                "xlsx": f"{statements}{joiner}export=xlsx",
+            }
         return context
 
 
@@ -506,10 +582,191 @@ class QuestionReportView(ScopedReportView):
         return context
 
 
+class LearnerReportView(ScopedReportView):
+    """One row per enrolled learner of the scope, for analysis in a spreadsheet. Learners are
+    named by id; coordinators also see their name and contact, mentors never do."""
+
+    page_title = _("Learners")
+    report_name = "learners"
+    export_prefix = "peserta"
+    header_icon = "user"
+    results_template_name = "reports/learners_results.html"
+    default_ordering = "learner_id"
+    columns = [
+        Column("learner_id", label=_("Learner ID"), sort_key="learner_id"),
+        Column("business_pk", label=_("Business ID"), sort_key="business_pk"),
+        Column("sibakul_number", label=_("SiBakul number")),
+        Column("regency_display", label=_("Regency or city"), sort_key="regency"),
+        Column("district", label=_("District (kapanewon/kemantren)"), sort_key="district"),
+        Column("sector_display", label=_("Sector"), sort_key="sector"),
+        Column("cohort_name", label=_("Class"), sort_key="cohort_name"),
+        Column("age_band", label=_("Age band"), sort_key="age_band"),
+        Column("progress_display", label=_("Progress (%)"), sort_key="progress"),
+        Column("completed_on", label=_("Completed on"), sort_key="completed_at"),
+        Column("quiz_best_display", label=_("Mean best score (%)"), sort_key="quiz_best"),
+        Column(
+            "quiz_first_display", label=_("Mean first-attempt score (%)"), sort_key="quiz_first"
+        ),
+        Column("pre", label=_("Before"), sort_key="pre"),
+        Column("post", label=_("After"), sort_key="post"),
+        Column("gain", label=_("Gain (points)"), sort_key="gain"),
+        Column("certificate_serial", label=_("Certificate")),
+    ]
+    contact_columns = [
+        Column("learner_name", label=_("Learner"), sort_key="learner_name"),
+        Column("phone_display", label=_("Mobile number")),
+        Column("email", label=_("Email")),
+    ]
+    list_export = [column.name for column in columns]
+
+    def rows(self):
+        return selectors.learner_rows(
+            self.scope, year=selectors.this_year(), contact=self.shows_contact
+        )
+
+    def order_queryset(self, queryset):
+        ordered = super().order_queryset(queryset)
+        return (
+            ordered.order_by(*ordered.query.order_by, "pk") if ordered.query.order_by else ordered
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        for row in object_list:
+            _decorate_learner(row)
+        return object_list
+
+    def to_row_dict(self, item):
+        return super().to_row_dict(_decorate_learner(item))
+
+
+def _decorate_learner(row):
+    row.regency_display = Regency(row.regency).label if row.regency else None
+    row.sector_display = Sector(row.sector).label if row.sector else None
+    row.progress_display = _round(row.progress)
+    row.completed_on = (
+        spreadsheets.local_time(row.completed_at).date() if row.completed_at else None
+    )
+    row.quiz_best_display = _round(row.quiz_best)
+    row.quiz_first_display = _round(row.quiz_first)
+    row.phone_display = _phone(getattr(row, "phone", None))
+    return row
+
+
+class SurveyStatementsView(ScopedReportView):
+    """The survey's agree/disagree statements: how many learners chose each answer (1 to 5),
+    how many answered and the mean, as the survey page's chart shows them."""
+
+    page_title = _("Survey statements")
+    report_name = "survey_statements"
+    export_prefix = "survei-pernyataan"
+    header_icon = "comment"
+    results_template_name = "reports/survey_statements_results.html"
+    paginate_by = None
+    columns = [
+        Column("prompt", label=_("Statement")),
+        *[
+            Column(f"count_{level}", label=format_lazy("{} ({})", LIKERT_LABELS[level], level))
+            for level in range(1, 6)
+        ],
+        Column("answers", label=_("Answers")),
+        Column("mean", label=_("Mean (1-5)")),
+    ]
+    list_export = [column.name for column in columns]
+
+    def rows(self):
+        return [
+            {
+                "prompt": item["prompt"],
+                **{f"count_{level}": count for level, count in item["counts"].items()},
+                "answers": item["answers"],
+                "mean": _round(item["mean"], 2),
+            }
+            for item in selectors.likert_results(self.scope)
+        ]
+
+
+class BreakdownReportView(ScopedReportView):
+    """The overview's learner figures by regency or city, district, sector, class and age band:
+    one table each on the page, every row in one export with a column naming its breakdown."""
+
+    page_title = _("Breakdowns")
+    report_name = "breakdowns"
+    export_prefix = "rincian"
+    header_icon = "list-ul"
+    results_template_name = "reports/breakdowns_results.html"
+    paginate_by = None
+    columns = [
+        Column("dimension", label=_("Broken down by")),
+        Column("label", label=_("Group")),
+        Column("enrolled", label=_("Learners enrolled")),
+        Column("started", label=_("Learners started")),
+        Column("completed", label=_("Completed the course")),
+        Column("completed_percent", label=_("Completed the course (%)")),
+        Column("pre_mean", label=_("Mean score before (%)")),
+        Column("post_mean", label=_("Mean score after (%)")),
+        Column("paired", label=_("Learners with both scores")),
+        Column("mean_gain", label=_("Mean gain (points)")),
+        Column("improved_share", label=_("Learners who improved (%)")),
+        Column("certificates", label=_("Valid certificates")),
+        Column("survey_responses", label=_("Survey responses")),
+    ]
+    list_export = [column.name for column in columns]
+
+    @cached_property
+    def breakdowns(self):
+        """``[(dimension, its label, its rows)]`` in ``selectors.DIMENSIONS``' order."""
+        year = selectors.this_year()
+        return [
+            (
+                dimension,
+                selectors.DIMENSION_LABELS[dimension],
+                selectors.breakdown(self.scope, dimension, year=year),
+            )
+            for dimension in selectors.DIMENSIONS
+        ]
+
+    def rows(self):
+        return [
+            {
+                "dimension": str(label),
+                "label": row.label,
+                "enrolled": row.enrolled,
+                "started": row.started,
+                "completed": row.completed,
+                "completed_percent": _round(row.completed_percent),
+                "pre_mean": _round(row.pre_mean),
+                "post_mean": _round(row.post_mean),
+                "paired": row.paired,
+                "mean_gain": _round(row.mean_gain),
+                "improved_share": _round(row.improved_share),
+                "certificates": row.certificates,
+                "survey_responses": row.survey_responses,
+            }
+            for _dimension, label, rows in self.breakdowns
+            for row in rows
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.course:
+            rows = iter(context["object_list"])
+            # The page's tables, from the same rows as the export, each headed by its own
+            # breakdown's name instead of the export's first two columns.
+            context["tables"] = [
+                {"name": name, "label": label, "rows": [next(rows) for _row in dimension_rows]}
+                for name, label, dimension_rows in self.breakdowns
+            ]
+            context["table_columns"] = self.columns[2:]  # after the breakdown and the group
+        return context
+
+
 REPORTS = [
     ("overview", _("Overview")),
-    ("businesses", _("Businesses")),
+    ("businesses", _("By business")),
+    ("breakdowns", _("Breakdowns")),
+    ("learners", _("By learner")),
     ("knowledge", _("Knowledge gain")),
     ("survey", _("Survey")),
     ("questions", _("Questions")),
+    ("evaluation", _("Evaluation report")),
 ]

@@ -23,5 +23,9 @@ def register_reports_menu():
         for order, (name, label) in enumerate(views.REPORTS)
     ]
     return SubmenuMenuItem(
-        _("Reports"), Menu(items=items), icon_name="table", name="learning-reports", order=240
+        _("Learning reports"),
+        Menu(items=items),
+        icon_name="table",
+        name="learning-reports",
+        order=240,
     )

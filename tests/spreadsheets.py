@@ -3,6 +3,7 @@ the admin's CSV and XLSX downloads."""
 
 import csv
 import io
+from decimal import Decimal
 
 import openpyxl
 
@@ -18,8 +19,14 @@ PAYLOADS = [
 
 
 def read_csv(response) -> list[list[str]]:
+    """The rows of a downloaded CSV (UTF-8 with a byte order mark, ";" between fields)."""
     content = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(content)))
+    return list(csv.reader(io.StringIO(content), delimiter=";"))
+
+
+def number(cell: str) -> Decimal | None:
+    """A CSV cell's number, written with a decimal comma (``"-12,5"``); None when empty."""
+    return Decimal(cell.replace(",", ".")) if cell else None
 
 
 def read_xlsx(response):

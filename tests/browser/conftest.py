@@ -219,8 +219,19 @@ class Browsing:
         """Check the current page: requests stay on the live server and axe finds nothing grave."""
         self._set_aside_allowed()
         assert_no_third_party_requests(self.requested_urls, self.server_url)
+        self.page.evaluate(SETTLE_ANIMATIONS)
         assert_accessible(self.page)
         self.checked_loads = self.loads
+
+
+# Waits (at most 1.5 s) for the page's finite transitions and animations, such as the admin's
+# message fading in, so that axe measures the colours people end up seeing, not a frame of a fade.
+SETTLE_ANIMATIONS = """() => Promise.race([
+    Promise.all(document.getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => null))),
+    new Promise((resolve) => setTimeout(resolve, 1500)),
+])"""
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def figures(text: str) -> dict[str, str]:
-    return dict(list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))[1:])
+    return dict(list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))[1:])
 
 
 def test_coordinator_filters_the_overview_by_regency_and_downloads_it(browsing, tmp_path):
@@ -34,7 +34,7 @@ def test_coordinator_filters_the_overview_by_regency_and_downloads_it(browsing, 
     before = figures(everyone.value.path().read_text(encoding="utf-8"))
     assert before["Peserta terdaftar"] == "2"
 
-    page.get_by_role("button", name="Show filters").click()
+    page.get_by_role("button", name="Tampilkan filter").click()
     page.get_by_role("button", name="Kabupaten/kota").click()
     with page.expect_response(lambda response: "/results/" in response.url):
         page.get_by_label("Kabupaten/kota", exact=True).select_option(label="Sleman")

@@ -2,6 +2,7 @@
 helper, applied to every export Wagtail makes, ours and its own reports alike."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -11,7 +12,13 @@ from hypothesis import strategies as st
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from lms.spreadsheets import FORMULA_PREFIXES, neutralise_cell
+from lms.spreadsheets import (
+    FORMULA_PREFIXES,
+    csv_cell,
+    neutralise_cell,
+    safe_filename,
+    xlsx_cell,
+)
 from tests.factories import UserFactory
 from tests.spreadsheets import PAYLOADS, read_csv, read_xlsx
 
@@ -63,7 +70,13 @@ def test_no_export_view_bypasses_the_neutralising_methods():
         view.__name__ for view in views
     }
     for view in views:
-        for method in ("preprocess_field_value", "generate_xlsx_row", "get_heading"):
+        for method in (
+            "preprocess_field_value",
+            "generate_xlsx_row",
+            "get_heading",
+            "stream_csv",
+            "write_csv_response",
+        ):
             assert getattr(view, method) is getattr(SpreadsheetExportMixin, method), view
 
 
@@ -98,3 +111,49 @@ def test_xlsx_text_that_looks_like_an_error_value_stays_text(client):
     sheet = read_xlsx(client.get(reverse("wagtailadmin_reports:site_history"), {"export": "xlsx"}))
     cell = sheet.cell(row=2, column=2)
     assert (cell.value, cell.data_type) == ("#N/A", "s")
+
+
+# Indonesian CSV cells, Jakarta times, safe file names (lms.spreadsheets).
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        (None, ""),
+        (Decimal("-12.50"), "-12,50"),
+        (87.5, "87,5"),
+        (0.00001, "0,00001"),
+        (Decimal("1E+2"), "100"),
+        (7, 7),
+        (datetime.date(2026, 11, 30), "2026-11-30"),
+        (
+            datetime.datetime(2026, 11, 30, 7, 5, 9, 123456, tzinfo=datetime.UTC),
+            "2026-11-30 14:05:09",
+        ),
+        (datetime.datetime(2026, 11, 30, 14, 5, 9, 999999), "2026-11-30 14:05:09"),
+        ("=1+1", "'=1+1"),
+        ("Sleman", "Sleman"),
+    ],
+)
+def test_csv_cells_are_written_for_an_indonesian_spreadsheet(value, cell):
+    assert csv_cell(value) == cell
+
+
+def test_xlsx_times_are_jakartas_wall_clock_to_the_second_and_the_rest_unchanged():
+    sent = datetime.datetime(2026, 12, 31, 20, 0, 0, 5, tzinfo=datetime.UTC)
+    assert xlsx_cell(sent) == datetime.datetime(2027, 1, 1, 3, 0, 0)
+    for value in (None, 3, Decimal("2.5"), datetime.date(2026, 1, 1), "teks"):
+        assert xlsx_cell(value) is value
+
+
+def test_file_names_hold_safe_ascii_parts_joined_by_underscores():
+    assert (
+        safe_filename("peserta", "pemasaran-digital", "Kelas Ü_1", "", None, "2026-11-30")
+        == "peserta_pemasaran-digital_kelas-u-1_2026-11-30"
+    )
+
+
+@given(st.lists(st.text(), max_size=5))
+def test_a_file_name_is_always_safe_ascii(parts):
+    name = safe_filename(*parts)
+    assert re.fullmatch(r"[a-z0-9_-]+", name)

@@ -23,7 +23,7 @@ from django.contrib.auth.models import Group
 
 from certificates.services import certificate_issue_if_earned
 from courses import services as course_services
-from courses.models import Cohort, Enrolment, LessonCompletion, WeekPage
+from courses.models import Cohort, CourseCompletion, Enrolment, LessonCompletion, WeekPage
 from lms import roles
 from quizzes import services as quiz_services
 from quizzes.models import KnowledgeCheckPage, QuizPage, SurveyPage
@@ -126,6 +126,8 @@ def province(db):
     LessonCompletion.objects.filter(learner=a1).update(completed_at=day(10, 5))
     LessonCompletion.objects.filter(learner=a1, lesson=lessons[-1]).update(completed_at=day(10, 11))
     LessonCompletion.objects.filter(learner=e1).update(completed_at=day(10, 31))
+    CourseCompletion.objects.filter(learner=a1).update(completed_at=day(10, 11))
+    CourseCompletion.objects.filter(learner=e1).update(completed_at=day(10, 31))
     return Province(
         course=course,
         k1=k1,

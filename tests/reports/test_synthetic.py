@@ -10,12 +10,12 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from certificates import rules, selectors
 from certificates.models import Certificate, SerialCounter
-from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion
+from courses.models import Cohort, CourseCompletion, CoursePage, Enrolment, LessonCompletion
 from courses.progress import week_opens_on
 from courses.selectors import course_outline, start_date_for
 from lms import roles
@@ -30,6 +30,7 @@ from quizzes.models import (
     SurveyAnswer,
     SurveyResponse,
 )
+from reports import demo as evaluation_demo
 from reports import synthetic
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +43,7 @@ COUNTED = {
     "enrolments": Enrolment,
     "cohorts": Cohort,
     "lesson completions": LessonCompletion,
+    "course completions": CourseCompletion,
     "attempts": QuizAttempt,
     "attempt answers": AttemptAnswer,
     "survey responses": SurveyResponse,
@@ -65,8 +67,11 @@ def _printed(output: str) -> dict:
 
 
 def _synthetic_learners():
-    """Learners with an unusable password: the demo's two have one they can type."""
-    return User.objects.filter(groups__name=roles.LEARNERS, password__startswith="!")
+    """Learners with an unusable password (the demo's two have one they can type), other than
+    the demo evaluation class's, which seed_demo draws with the same generators."""
+    return User.objects.filter(groups__name=roles.LEARNERS, password__startswith="!").exclude(
+        pk__in=evaluation_demo.demo_class_learners()
+    )
 
 
 @pytest.fixture(scope="class")
@@ -166,6 +171,24 @@ class TestProvince:
             counts = [weeks[number] for number in sorted(weeks)]
             assert counts == sorted(counts, reverse=True)
             assert counts[0] > counts[-1]
+
+    def test_learners_who_did_every_lesson_hold_a_completion_record_dated_after_it(self):
+        records = CourseCompletion.objects.all()
+        assert records.exists()
+        for course in CoursePage.objects.all():
+            lessons = [lesson.pk for lesson in course_outline(course=course).lessons()]
+            finished = {
+                row["learner"]: row["last"]
+                for row in LessonCompletion.objects.filter(course=course)
+                .values("learner")
+                .annotate(n=Count("lesson"), last=Max("completed_at"))
+                .filter(n=len(lessons))
+            }
+            completed = {r.learner_id: r for r in records.filter(course=course)}
+            assert set(completed) == set(finished)
+            for learner_id, record in completed.items():
+                assert record.completed_at >= finished[learner_id]
+                assert record.required["lesson_ids"] == lessons
 
     def test_post_questionnaire_only_after_every_lesson_and_scores_rise(self):
         posts = QuizAttempt.objects.filter(phase=Phase.POST)
@@ -307,7 +330,7 @@ def test_without_courses_the_demo_is_seeded_first():
     call_command("seed_synthetic", "--businesses", "3", "--learners", "6", stdout=output)
     assert "running seed_demo first" in output.getvalue()
     assert CoursePage.objects.count() == 2
-    assert Business.objects.count() == 3 + 1  # and the demo's own
+    assert Business.objects.count() == 3 + 1 + evaluation_demo.BUSINESSES  # and the demo's
 
 
 def test_running_again_adds_fresh_people_and_reuses_mentors_and_cohorts():
@@ -317,8 +340,8 @@ def test_running_again_adds_fresh_people_and_reuses_mentors_and_cohorts():
             "seed_synthetic", "--businesses", "10", "--learners", "25", stdout=io.StringIO()
         )
     assert _synthetic_learners().count() == 50
-    assert Business.objects.count() == 20 + 1
-    assert Cohort.objects.count() == 2 * synthetic.COHORTS_PER_COURSE + 2  # and the demo's two
+    assert Business.objects.count() == 20 + 1 + evaluation_demo.BUSINESSES
+    assert Cohort.objects.count() == 2 * synthetic.COHORTS_PER_COURSE + 3  # and the demo's three
     assert User.objects.filter(groups__name=roles.MENTORS).count() == len(synthetic.MENTORS) + 1
     serials = list(Certificate.objects.values_list("serial", flat=True))
     assert len(serials) == len(set(serials))
@@ -336,7 +359,7 @@ def test_a_database_with_many_users_needs_yes():
     call_command(
         "seed_synthetic", "--businesses", "1", "--learners", "1", "--yes", stdout=io.StringIO()
     )
-    assert Business.objects.count() == 1 + 1
+    assert Business.objects.count() == 1 + 1 + evaluation_demo.BUSINESSES
 
 
 @pytest.mark.parametrize(
