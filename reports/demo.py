@@ -51,12 +51,7 @@ def _plan(rng, unique, period, spec, cohort) -> tuple[list, list]:
                 date_joined=enrolled_at - timedelta(hours=rng.uniform(0.5, 48)),
             )
         )
-    learners.sort(key=lambda learner: learner.date_joined)
-    for learner in learners:
-        business = businesses[learner.business]
-        if business.created_at is None:
-            business.created_at = learner.date_joined
-            learner.is_owner = True
+    synthetic.assign_owners(learners, businesses)
     return businesses, learners
 
 

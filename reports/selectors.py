@@ -860,19 +860,25 @@ def _unknown_last(key, position):
     return (key is None, position)
 
 
+def _by_choice(name: str, field: str, choices) -> tuple[dict, callable]:
+    """Grouping by a business field with ``choices``: groups in the choices' order, labelled
+    by them, the unknown last."""
+    order = list(choices.values)
+
+    def describe(row):
+        key = row[name]
+        position = order.index(key) if key in order else len(order)
+        label = choices(key).label if key in order else UNKNOWN
+        return _unknown_last(key, position), key, label
+
+    return {name: F(f"{_BUSINESS}{field}")}, describe
+
+
 def _grouping(dimension: str, year: int) -> tuple[dict, callable]:
     """What enrolments are grouped by for ``dimension``, and a function of a grouped row
     giving its sort key, filter key and label."""
     if dimension == "regency":
-        order = list(Regency.values)
-
-        def describe(row):
-            key = row["group_regency"]
-            position = order.index(key) if key in order else len(order)
-            label = Regency(key).label if key in order else UNKNOWN
-            return _unknown_last(key, position), key, label
-
-        return {"group_regency": F(f"{_BUSINESS}regency")}, describe
+        return _by_choice("group_regency", "regency", Regency)
     if dimension == "district":
         order = list(Regency.values)
 
@@ -892,15 +898,7 @@ def _grouping(dimension: str, year: int) -> tuple[dict, callable]:
             "group_district": F(f"{_BUSINESS}district"),
         }, describe
     if dimension == "sector":
-        order = list(Sector.values)
-
-        def describe(row):
-            key = row["group_sector"]
-            position = order.index(key) if key in order else len(order)
-            label = Sector(key).label if key in order else UNKNOWN
-            return _unknown_last(key, position), key, label
-
-        return {"group_sector": F(f"{_BUSINESS}sector")}, describe
+        return _by_choice("group_sector", "sector", Sector)
     if dimension == "cohort":
 
         def describe(row):

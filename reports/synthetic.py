@@ -611,13 +611,19 @@ def plan_learners(
             else:
                 learner.date_joined = period.start + timedelta(seconds=rng.uniform(0, span))
             learners.append(learner)
+    assign_owners(learners, businesses)
+    return learners
+
+
+def assign_owners(learners: list, businesses: list) -> None:
+    """Sort ``learners`` by the time they joined; the first of each business founded it and
+    owns it."""
     learners.sort(key=lambda learner: learner.date_joined)
     for learner in learners:
         business = businesses[learner.business]
         if business.created_at is None:
             business.created_at = learner.date_joined
             learner.is_owner = True
-    return learners
 
 
 # --- Mentors and cohorts -----------------------------------------------------------------------
