@@ -197,8 +197,7 @@ def score_band(start: int, bucket: int = 10) -> str:
 def methods_notes(evaluation: Evaluation) -> list[str]:
     """The methods section: who is counted, how pairs are formed, what was skipped."""
     overview, comparison = evaluation.overview, evaluation.comparison
-    answered_before = sum(evaluation.distribution["pre"].values())
-    answered_after = sum(evaluation.distribution["post"].values())
+    knowledge = overview.knowledge
     applied = "; ".join(f"{label}: {value}" for label, value in evaluation.filters)
     notes = [
         _(
@@ -229,8 +228,8 @@ def methods_notes(evaluation: Evaluation) -> list[str]:
             "before the course and %(no_after)s did not answer it after."
         )
         % {
-            "no_before": overview.learners - answered_before,
-            "no_after": overview.learners - answered_after,
+            "no_before": overview.learners - knowledge.took_before,
+            "no_after": overview.learners - knowledge.took_after,
         },
         _(
             "Completion, certificates and survey figures are those of the course overview for "
@@ -239,11 +238,7 @@ def methods_notes(evaluation: Evaluation) -> list[str]:
             "up to %(sample)s, the latest first, without names."
         )
         % {"sample": OPEN_ANSWER_SAMPLE},
+        _("%(skipped)s learners chose to skip the questionnaire before the course.")
+        % {"skipped": knowledge.skipped_before},
     ]
-    skipped = getattr(overview.knowledge, "skipped_before", None)
-    if skipped is not None:
-        notes.append(
-            _("%(skipped)s learners chose to skip the questionnaire before the course.")
-            % {"skipped": skipped}
-        )
     return [str(note).strip() for note in notes]
