@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import OperationalError
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -101,10 +102,13 @@ def test_a_running_worker_requeues_a_render_left_running_by_another_within_the_i
         stale = left_running(unrendered, minutes_ago=30)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
-            stale.refresh_from_db()
+            time.sleep(0.1)
+            try:
+                stale.refresh_from_db()
+            except OperationalError:  # SQLite's shared in-memory database: the thread writes.
+                continue
             if stale.status == TaskResultStatus.READY:
                 break
-            time.sleep(0.1)
     finally:
         stop.set()
     assert stale.status == TaskResultStatus.READY
