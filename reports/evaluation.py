@@ -2,7 +2,7 @@
 
 Only reads. Each figure comes from the selector the on-screen report uses for it
 (``course_overview``, ``knowledge_pairs``, ``score_distribution``, ``question_results``,
-``likert_results``, ``open_answers``, ``breakdown``), so the report and the pages agree for the
+``likert_results``, ``open_answers``, ``breakdowns``), so the report and the pages agree for the
 same filters; the statistics over the pairs come from ``reports.statistics``.
 """
 
@@ -164,10 +164,8 @@ def evaluation_data(scope: selectors.Scope, *, filters=()) -> Evaluation:
         course=scope.course,
         filters=list(filters),
         made_at=timezone.now(),
-        overview=selectors.course_overview(scope),
-        participants={
-            dimension: selectors.breakdown(scope, dimension) for dimension in PARTICIPANT_DIMENSIONS
-        },
+        overview=selectors.course_overview(scope, with_quizzes=False),  # not reported
+        participants=selectors.breakdowns(scope, PARTICIPANT_DIMENSIONS),
         comparison=paired_comparison(pairs),
         distribution={
             "pre": selectors.score_distribution(scope, Phase.PRE),

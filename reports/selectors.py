@@ -268,9 +268,7 @@ class Overview:
     businesses_completed: int  # businesses where any learner holds a completion record
     certificates: int  # valid certificates of those learners
     median_days: float | None
-    # {"page", "learners", "passed", "pass_rate", "best_mean", "first_mean"} per week quiz: the
-    # means of each learner's best and of each learner's first attempt
-    quizzes: list[dict]
+    quizzes: list[dict]  # ``quiz_figures``; empty when left out
     knowledge: KnowledgeSummary
     survey_responses: int
 
@@ -434,28 +432,14 @@ def knowledge_summary(scope: Scope) -> KnowledgeSummary:
     return KnowledgeSummary(**before, **after)
 
 
-def course_overview(scope: Scope) -> Overview:
-    """The course's figures for the scope's learners, in a fixed number of queries."""
-    learners = scope.learners()
-    completed = Exists(
-        CourseCompletion.objects.filter(course=scope.course, learner=OuterRef("learner"))
-    )
-    counts = scope.enrolments.aggregate(
-        learners=Count("pk"),
-        businesses=Count("learner__membership__business", distinct=True),
-        completed=Count("pk", filter=completed),
-        businesses_completed=Count(
-            "learner__membership__business", distinct=True, filter=completed
-        ),
-    )
-    progress = progress_counts(scope, completed=counts["completed"])
-    business_progress = progress_counts(
-        scope, by=BUSINESS, completed=counts["businesses_completed"]
-    )
+def quiz_figures(scope: Scope) -> list[dict]:
+    """Per week quiz, in the course's order: the learners who tried it and passed it, the pass
+    rate, and the means of each learner's best and of each learner's first attempt
+    (``{"page", "learners", "passed", "pass_rate", "best_mean", "first_mean"}``)."""
     quizzes = []
     pages = {page.pk: page for page in QuizPage.objects.live().descendant_of(scope.course)}
     attempts = QuizAttempt.objects.filter(
-        page_id__in=pages, phase=Phase.QUIZ, learner__in=learners
+        page_id__in=pages, phase=Phase.QUIZ, learner__in=scope.learners()
     ).order_by()
     rows = attempts.values("page_id").annotate(
         learners=Count("learner", distinct=True),
@@ -484,6 +468,27 @@ def course_overview(scope: Scope) -> Overview:
                 "first_mean": row.get("first_mean"),
             }
         )
+    return quizzes
+
+
+def course_overview(scope: Scope, *, with_quizzes: bool = True) -> Overview:
+    """The course's figures for the scope's learners, in a fixed number of queries; without
+    the week quizzes' figures (``quiz_figures``) when ``with_quizzes`` is false."""
+    completed = Exists(
+        CourseCompletion.objects.filter(course=scope.course, learner=OuterRef("learner"))
+    )
+    counts = scope.enrolments.aggregate(
+        learners=Count("pk"),
+        businesses=Count("learner__membership__business", distinct=True),
+        completed=Count("pk", filter=completed),
+        businesses_completed=Count(
+            "learner__membership__business", distinct=True, filter=completed
+        ),
+    )
+    progress = progress_counts(scope, completed=counts["completed"])
+    business_progress = progress_counts(
+        scope, by=BUSINESS, completed=counts["businesses_completed"]
+    )
     return Overview(
         learners=counts["learners"],
         businesses=counts["businesses"],
@@ -497,7 +502,7 @@ def course_overview(scope: Scope) -> Overview:
         businesses_completed=business_progress["completed"],
         certificates=valid_certificates(scope).count(),
         median_days=median_days_to_complete(scope, completed=progress["completed"]),
-        quizzes=quizzes,
+        quizzes=quiz_figures(scope) if with_quizzes else [],
         knowledge=knowledge_summary(scope),
         survey_responses=survey_responses(scope).count(),
     )
@@ -754,7 +759,7 @@ def question_results(scope: Scope) -> list[dict]:
 
 
 # Breakdowns (issue 14, item 6): the overview's learner figures per regency or city, district,
-# sector, class and age band: three grouped queries per dimension, whatever its groups.
+# sector, class and age band: one grouped query for them all, whatever their groups.
 
 DIMENSIONS = ("regency", "district", "sector", "cohort", "age_band")
 DIMENSION_LABELS = {
@@ -795,13 +800,6 @@ class BreakdownRow:
     survey_responses: int
 
 
-def started_learners(scope: Scope) -> QuerySet:
-    """The scope's learners who did any of the course's lessons (``values("learner")``)."""
-    return LessonCompletion.objects.filter(
-        learner__in=scope.learners(), lesson_id__in=scope.lesson_ids
-    ).values("learner")
-
-
 def valid_certificates(scope: Scope) -> QuerySet[Certificate]:
     """The valid certificates of the course held by the scope's learners."""
     return Certificate.objects.with_status(Certificate.Status.VALID).filter(
@@ -830,37 +828,84 @@ def age_band_expression(birth_year_field: str, year: int) -> Case:
     )
 
 
-def _enrolment_figures(scope: Scope) -> dict:
-    """Per group of the scope's enrolments: who enrolled, started, completed, holds a valid
-    certificate and answered the survey, each learner counted as the overview counts them."""
-
-    def learners_in(learners):
-        return Count("pk", filter=Q(learner__in=learners))
-
+def _groups(year: int) -> dict:
+    """Everything a breakdown groups enrolments by: the learner's business's regency, district
+    and sector, the class (with its name and start, one per class) and the age band."""
     return {
-        "enrolled": Count("pk"),
-        "started": learners_in(started_learners(scope)) if scope.lesson_ids else Value(0),
-        "completed": learners_in(completed_learners(scope)),
-        "certificates": learners_in(valid_certificates(scope).values("learner")),
-        "survey_responses": learners_in(survey_responses(scope).values("learner")),
+        "group_regency": F(f"{_BUSINESS}regency"),
+        "group_district": F(f"{_BUSINESS}district"),
+        "group_sector": F(f"{_BUSINESS}sector"),
+        "group_cohort": F("cohort"),
+        "group_name": F("cohort__name"),
+        "group_start": F("cohort__start_date"),
+        "group_band": age_band_expression("learner__birth_year", year),
     }
 
 
-_LABEL_ONLY = {"group_name", "group_start"}  # a class's name and start: one per class
+def _answer(course, phase: str) -> FilteredRelation:
+    """The learner's questionnaire answer in ``phase`` (answered once: attempt number 1)."""
+    return FilteredRelation(
+        "learner__quiz_attempts",
+        condition=Q(
+            learner__quiz_attempts__course=course,
+            learner__quiz_attempts__phase=phase,
+            learner__quiz_attempts__number=1,
+        ),
+    )
 
 
-def _through_learner(expression):
-    """A group's expression over enrolments, for rows that reach it through their learner."""
-    if isinstance(expression, F) and not expression.name.startswith("learner__"):
-        return F(f"learner__enrolments__{expression.name}")
-    return expression
+PRE, POST = "pre_answer__score_percent", "post_answer__score_percent"
+ADDITIVE = (
+    "enrolled",
+    "started",
+    "completed",
+    "certificates",
+    "survey_responses",
+    "pre_sum",
+    "pre_count",
+    "post_sum",
+    "post_count",
+    "paired",
+    "gain_sum",
+    "improved",
+)
+
+
+def _figures(scope: Scope) -> dict:
+    """Per group of the scope's enrolments (joined to their answers before and after), the
+    figures that add up across groups: the learners who enrolled, started (did any of today's
+    lessons), completed (``completed_learners``), hold a valid certificate and answered the
+    survey; and over the answers, as ``knowledge_summary`` counts them, their sums and counts
+    before and after, the pairs, their gains and how many improved."""
+    course, learner = scope.course, OuterRef("learner")
+
+    def learners_with(rows):
+        return Count("pk", distinct=True, filter=Exists(rows.filter(learner=learner)))
+
+    paired = Q(pre_answer__isnull=False, post_answer__isnull=False)
+    lessons = LessonCompletion.objects.filter(lesson_id__in=scope.lesson_ids)
+    valid = Certificate.objects.with_status(Certificate.Status.VALID)
+    return {
+        "enrolled": Count("pk", distinct=True),
+        "started": learners_with(lessons) if scope.lesson_ids else Value(0),
+        "completed": learners_with(CourseCompletion.objects.filter(course=course)),
+        "certificates": learners_with(valid.filter(course=course)),
+        "survey_responses": learners_with(SurveyResponse.objects.filter(course=course)),
+        "pre_sum": Sum(PRE, default=0),
+        "pre_count": Count(PRE),
+        "post_sum": Sum(POST, default=0),
+        "post_count": Count(POST),
+        "paired": Count("pk", filter=paired),
+        "gain_sum": Sum(F(POST) - F(PRE), filter=paired, default=0, output_field=DecimalField()),
+        "improved": Count("pk", filter=paired & Q(post_answer__score_percent__gt=F(PRE))),
+    }
 
 
 def _unknown_last(key, position):
     return (key is None, position)
 
 
-def _by_choice(name: str, field: str, choices) -> tuple[dict, callable]:
+def _by_choice(name: str, choices) -> tuple[tuple, callable]:
     """Grouping by a business field with ``choices``: groups in the choices' order, labelled
     by them, the unknown last."""
     order = list(choices.values)
@@ -871,14 +916,14 @@ def _by_choice(name: str, field: str, choices) -> tuple[dict, callable]:
         label = choices(key).label if key in order else UNKNOWN
         return _unknown_last(key, position), key, label
 
-    return {name: F(f"{_BUSINESS}{field}")}, describe
+    return (name,), describe
 
 
-def _grouping(dimension: str, year: int) -> tuple[dict, callable]:
-    """What enrolments are grouped by for ``dimension``, and a function of a grouped row
-    giving its sort key, filter key and label."""
+def _grouping(dimension: str) -> tuple[tuple, callable]:
+    """The ``_groups`` a breakdown by ``dimension`` adds up over, and a function of a group's
+    row giving its sort key, filter key and label."""
     if dimension == "regency":
-        return _by_choice("group_regency", "regency", Regency)
+        return _by_choice("group_regency", Regency)
     if dimension == "district":
         order = list(Regency.values)
 
@@ -893,12 +938,9 @@ def _grouping(dimension: str, year: int) -> tuple[dict, callable]:
             }
             return (False, position, district is None, (district or "").casefold()), district, label
 
-        return {
-            "group_regency": F(f"{_BUSINESS}regency"),
-            "group_district": F(f"{_BUSINESS}district"),
-        }, describe
+        return ("group_regency", "group_district"), describe
     if dimension == "sector":
-        return _by_choice("group_sector", "sector", Sector)
+        return _by_choice("group_sector", Sector)
     if dimension == "cohort":
 
         def describe(row):
@@ -907,11 +949,7 @@ def _grouping(dimension: str, year: int) -> tuple[dict, callable]:
                 return (True,), None, NO_CLASS
             return (False, row["group_start"], row["group_name"], key), key, row["group_name"]
 
-        return {
-            "group_cohort": F("cohort"),
-            "group_name": F("cohort__name"),
-            "group_start": F("cohort__start_date"),
-        }, describe
+        return ("group_cohort",), describe
     if dimension == "age_band":
         order = [band.key for band in ages.AGE_BANDS]
 
@@ -919,63 +957,71 @@ def _grouping(dimension: str, year: int) -> tuple[dict, callable]:
             key = row["group_band"]
             return _unknown_last(key, order.index(key) if key else 0), key, key or UNKNOWN
 
-        return {"group_band": age_band_expression("learner__birth_year", year)}, describe
+        return ("group_band",), describe
     raise ValueError(f"Unknown dimension {dimension!r}; one of {DIMENSIONS}")
 
 
-def breakdown(scope: Scope, dimension: str, *, year: int | None = None) -> list[BreakdownRow]:
-    """The scope's learners in groups by ``dimension`` (one of ``DIMENSIONS``), each with the
-    overview's figures, in three grouped queries whatever the number of groups: the
-    enrolments, the questionnaire before and after (as ``knowledge_summary`` counts them).
-    Groups come in their natural order (the choices' order, classes by start date, bands by
-    age) with the unknown last; business attributes are those of the learner's business, and
-    learners without one are unknown."""
-    groups, describe = _grouping(dimension, year or this_year())
-    enrolments = scope.enrolments.order_by().values(**groups).annotate(**_enrolment_figures(scope))
-    # The questionnaire's answers reach the group through their learner, and a class through
-    # the learner's enrolment in the course (one per course).
-    keys = [name for name in groups if name not in _LABEL_ONLY]
-    by_learner = {name: _through_learner(groups[name]) for name in keys}
+def _breakdown_row(row: dict, key, label) -> BreakdownRow:
+    paired, improved = row["paired"], row["improved"]
+    return BreakdownRow(
+        key=key,
+        label=str(label),
+        enrolled=row["enrolled"],
+        started=row["started"],
+        completed=row["completed"],
+        completed_percent=percent(row["completed"], row["enrolled"]),
+        pre_mean=Decimal(row["pre_sum"]) / row["pre_count"] if row["pre_count"] else None,
+        post_mean=Decimal(row["post_sum"]) / row["post_count"] if row["post_count"] else None,
+        paired=paired,
+        mean_gain=Decimal(row["gain_sum"]) / paired if paired else None,
+        improved=improved,
+        improved_share=percent(improved, paired),
+        certificates=row["certificates"],
+        survey_responses=row["survey_responses"],
+    )
 
-    def grouped(attempts, **figures):
-        if dimension == "cohort":
-            attempts = attempts.filter(learner__enrolments__course=scope.course)
-        rows = attempts.order_by().values(**by_learner).annotate(**figures)
-        return {tuple(row[name] for name in keys): row for row in rows}
 
-    before = grouped(_questionnaire(scope, Phase.PRE), pre_mean=Avg("score_percent"))
-    after = grouped(_after_course(scope), **_after_figures())
-    rows = []
-    for row in enrolments:
-        key = tuple(row[name] for name in keys)
-        row = {
-            "pre_mean": None,
-            "paired": 0,
-            "improved": 0,
-            **before.get(key, {}),
-            **after.get(key, {}),
-            **row,
-        }
-        sort_key, group_key, label = describe(row)
-        paired, improved = row["paired"], row["improved"]
-        figures = BreakdownRow(
-            key=group_key,
-            label=str(label),
-            enrolled=row["enrolled"],
-            started=row["started"],
-            completed=row["completed"],
-            completed_percent=percent(row["completed"], row["enrolled"]),
-            pre_mean=row["pre_mean"],
-            post_mean=row.get("post_mean"),
-            paired=paired,
-            mean_gain=row.get("mean_gain"),
-            improved=improved,
-            improved_share=percent(improved, paired),
-            certificates=row["certificates"],
-            survey_responses=row["survey_responses"],
+def breakdowns(
+    scope: Scope, dimensions=DIMENSIONS, *, year: int | None = None
+) -> dict[str, list[BreakdownRow]]:
+    """The scope's learners in groups by each of ``dimensions`` (of ``DIMENSIONS``), each
+    group with the overview's figures. One grouped query, whatever the dimensions and their
+    groups: the enrolments grouped by every attribute at once (``_groups``), whose additive
+    figures each breakdown then adds up. Groups come in their natural order (the choices'
+    order, classes by start date, bands by age) with the unknown last; business attributes are
+    those of the learner's business, and learners without one are unknown."""
+    groupings = {dimension: _grouping(dimension) for dimension in dimensions}
+    facts = list(
+        scope.enrolments.alias(
+            pre_answer=_answer(scope.course, Phase.PRE),
+            post_answer=_answer(scope.course, Phase.POST),
         )
-        rows.append((sort_key, figures))
-    return [row for _sort, row in sorted(rows, key=lambda pair: pair[0])]
+        .order_by()
+        .values(**_groups(year or this_year()))
+        .annotate(**_figures(scope))
+    )
+    result = {}
+    for dimension, (names, describe) in groupings.items():
+        totals = {}
+        for fact in facts:
+            key = tuple(fact[name] for name in names)
+            if key in totals:
+                total = totals[key]
+                for name in ADDITIVE:
+                    total[name] += fact[name]
+            else:
+                totals[key] = dict(fact)
+        rows = []
+        for total in totals.values():
+            sort_key, key, label = describe(total)
+            rows.append((sort_key, _breakdown_row(total, key, label)))
+        result[dimension] = [row for _sort, row in sorted(rows, key=lambda pair: pair[0])]
+    return result
+
+
+def breakdown(scope: Scope, dimension: str, *, year: int | None = None) -> list[BreakdownRow]:
+    """``breakdowns`` by one dimension."""
+    return breakdowns(scope, (dimension,), year=year)[dimension]
 
 
 # Learner-level rows (issue 14, item 7): one row per enrolled learner of the scope.

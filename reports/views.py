@@ -715,13 +715,9 @@ class BreakdownReportView(ScopedReportView):
     @cached_property
     def breakdowns(self):
         """``[(dimension, its label, its rows)]`` in ``selectors.DIMENSIONS``' order."""
-        year = selectors.this_year()
+        every = selectors.breakdowns(self.scope)
         return [
-            (
-                dimension,
-                selectors.DIMENSION_LABELS[dimension],
-                selectors.breakdown(self.scope, dimension, year=year),
-            )
+            (dimension, selectors.DIMENSION_LABELS[dimension], every[dimension])
             for dimension in selectors.DIMENSIONS
         ]
 
