@@ -33,6 +33,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.text import slugify
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -94,6 +95,26 @@ def safe_filename(*parts) -> str:
     and hyphens, joined by ``_``; empty parts are left out: ``peserta_pemasaran-digital_sleman``."""
     slugs = [slugify(str(part)).replace("_", "-") for part in parts if part not in (None, "")]
     return "_".join(slug for slug in slugs if slug) or "export"
+
+
+def export_filename(what: str, *, course=None, filters=None, day=None) -> str:
+    """A report's file name (without extension): ``what`` it holds, the course's slug, each
+    applied filter's value and the date (``day``, else today in Jakarta), in safe ASCII, e.g.
+    ``peserta_pemasaran-digital_sleman_2026-11-30``. ``filters``: a filter's name to its value
+    (an object, a choice, a date range, a label); empty values are left out."""
+    day = day or local_time(timezone.now()).date()
+    values = [_filter_text(value) for value in (filters or {}).values()]
+    return safe_filename(what, course.slug if course else "", *values, day)
+
+
+def _filter_text(value) -> str:
+    if isinstance(value, slice):  # a date range
+        return "-".join(str(end) for end in (value.start, value.stop) if end)
+    if isinstance(value, (list, tuple)):
+        return "-".join(_filter_text(item) for item in value)
+    if value in (None, ""):
+        return ""
+    return str(getattr(value, "name", None) or getattr(value, "slug", None) or value)
 
 
 class _Line:

@@ -11,12 +11,10 @@ import random
 from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
 from courses.models import Cohort, CoursePage, Enrolment
-from lms import roles
 from lms.models import User
 
 from . import synthetic
@@ -42,7 +40,7 @@ def _plan(rng, unique, period, spec, cohort) -> tuple[list, list]:
         enrolled_at = opens + timedelta(days=rng.uniform(-6, 4), hours=rng.uniform(7, 21))
         learners.append(
             synthetic.PlannedLearner(
-                full_name=" ".join(synthetic._full_name(rng)),
+                full_name=" ".join(synthetic.full_name_words(rng)),
                 phone=unique.phone(),
                 email=None,
                 birth_year=round(rng.triangular(1962, 2006, 1986)),
@@ -74,18 +72,14 @@ def seed() -> list[str]:
             join_code=unique.join_code(),
         )
         businesses, learners = _plan(rng, unique, period, spec, cohort)
-        ids, summary = synthetic.Ids(), synthetic.Summary()
-        synthetic._write_businesses(businesses, ids).write(summary, synthetic.BATCH_SIZE)
-        group = Group.objects.get(name=roles.LEARNERS)
-        for table in synthetic._write_learners(
-            learners, businesses, ids, make_password(None), group
-        ):
-            table.write(summary, synthetic.BATCH_SIZE)
-        writer = synthetic.Writer(rng, period, ids)
-        for learner in learners:
-            writer.progress(learner, businesses[learner.business], learner.enrolments[0])
-        writer.write(summary, synthetic.BATCH_SIZE)
-        synthetic._certificates(writer.earned, period, summary, synthetic.BATCH_SIZE)
+        synthetic.write_planned(
+            rng,
+            period,
+            businesses,
+            learners,
+            summary=synthetic.Summary(),
+            password=make_password(None),
+        )
     learners = cohort.enrolments.count()
     return [f"{DEMO_CLASS} ({course.title}, mentor Rina Astuti): {learners} learners"]
 

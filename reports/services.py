@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lms.spreadsheets import safe_filename
+from lms.spreadsheets import export_filename, local_time
 
 from . import evaluation
 from .models import EvaluationReport
@@ -20,15 +20,13 @@ FILE_PREFIX = "evaluasi"
 
 def evaluation_filename(report: EvaluationReport, extension: str) -> str:
     """What the file holds: ``evaluasi_pemasaran-digital_sleman_2026-11-30.pdf``."""
-    return "{}.{}".format(
-        safe_filename(
-            FILE_PREFIX,
-            report.course.slug if report.course else "",
-            *[value for _label, value in report.filter_labels],
-            timezone.localdate(report.created_at).isoformat(),
-        ),
-        extension,
+    name = export_filename(
+        FILE_PREFIX,
+        course=report.course,
+        filters=dict(report.filter_labels),
+        day=local_time(report.created_at).date(),
     )
+    return f"{name}.{extension}"
 
 
 def evaluation_report_request(*, user, course, filters) -> EvaluationReport:

@@ -491,7 +491,7 @@ def _weighted(rng: random.Random, weights: dict):
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
-def _full_name(rng: random.Random) -> list[str]:
+def full_name_words(rng: random.Random) -> list[str]:
     if rng.random() < 0.2:
         return [rng.choice(ONE_WORD_NAMES)]
     words = [rng.choice(FIRST_NAMES), rng.choice(FAMILY_NAMES)]
@@ -581,7 +581,7 @@ def plan_learners(
     for index, size in enumerate(sizes):
         regency = businesses[index].regency
         for _ in range(size):
-            words = _full_name(rng)
+            words = full_name_words(rng)
             phone = unique.phone() if rng.random() < 0.8 else None
             email = unique.email(words) if phone is None or rng.random() < 0.25 else None
             enrolments = []
@@ -1148,6 +1148,37 @@ def check_numbers(*, businesses: int, learners: int) -> None:
         )
 
 
+def write_planned(
+    rng: random.Random,
+    period: Period,
+    businesses: list[PlannedBusiness],
+    learners: list[PlannedLearner],
+    *,
+    summary: Summary,
+    password: str,
+    batch_size: int = BATCH_SIZE,
+    report=None,
+) -> None:
+    """Write the planned ``businesses`` and ``learners`` with their progress, then the
+    certificates they earned, ``batch_size`` learners at a time; ``report`` is called with the
+    number of learners written after each batch."""
+    ids = Ids()
+    _write_businesses(businesses, ids).write(summary, batch_size)
+    group = Group.objects.get(name=roles.LEARNERS)
+    writer = Writer(rng, period, ids)
+    for offset in range(0, len(learners), batch_size):
+        batch = learners[offset : offset + batch_size]
+        for table in _write_learners(batch, businesses, ids, password, group):
+            table.write(summary, batch_size)
+        for learner in batch:
+            for enrolment in learner.enrolments:
+                writer.progress(learner, businesses[learner.business], enrolment)
+        writer.write(summary, batch_size)
+        if report:
+            report(offset + len(batch))
+    _certificates(writer.earned, period, summary, batch_size)
+
+
 def generate(
     *,
     businesses: int,
@@ -1183,23 +1214,19 @@ def generate(
         planned = plan_learners(rng, unique, period, planned_businesses, learners, courses, cohorts)
         report(f"planned in {timer.perf_counter() - began:.1f} s")
 
-        ids = Ids()
-        _write_businesses(planned_businesses, ids).write(summary, batch_size)
-        group = Group.objects.get(name=roles.LEARNERS)
-        writer = Writer(rng, period, ids)
-        for offset in range(0, len(planned), batch_size):
-            batch = planned[offset : offset + batch_size]
-            for table in _write_learners(batch, planned_businesses, ids, password, group):
-                table.write(summary, batch_size)
-            for learner in batch:
-                for enrolment in learner.enrolments:
-                    writer.progress(learner, planned_businesses[learner.business], enrolment)
-            writer.write(summary, batch_size)
-            report(
-                f"{offset + len(batch):,} of {len(planned):,} learners written "
+        write_planned(
+            rng,
+            period,
+            planned_businesses,
+            planned,
+            summary=summary,
+            password=password,
+            batch_size=batch_size,
+            report=lambda written: report(
+                f"{written:,} of {len(planned):,} learners written "
                 f"({timer.perf_counter() - began:.1f} s)"
-            )
-        _certificates(writer.earned, period, summary, batch_size)
+            ),
+        )
     _analyse()
     summary.seconds = timer.perf_counter() - began
     return summary

@@ -7,7 +7,6 @@ charts above it from the same scope, so every figure on a page counts the same l
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -97,7 +96,7 @@ class ScopedReportView(ReportAccessMixin, ReportView):
             applied.pop("course", None)
         if self.is_searchable and self.search_query:
             applied["q"] = self.search_query
-        return export_filename(self.export_prefix, course=self.course, filters=applied)
+        return spreadsheets.export_filename(self.export_prefix, course=self.course, filters=applied)
 
     contact_columns = []  # the learners' contact: shown and exported to coordinators only
 
@@ -150,26 +149,6 @@ def with_filters(request, url, *, dropping=("p", "ordering", "export")):
     for key in dropping:
         query.pop(key, None)
     return f"{url}?{query.urlencode()}" if query else url
-
-
-def export_filename(what: str, *, course=None, filters=None, day=None) -> str:
-    """A report's file name (without extension): ``what`` it holds, the course's slug, each
-    applied filter's value and the date in Jakarta, in safe ASCII, e.g.
-    ``peserta_pemasaran-digital_sleman_2026-11-30``. ``filters``: a filter's name to its value
-    (an object, a choice, a date range); empty values are left out."""
-    day = day or spreadsheets.local_time(timezone.now()).date()
-    values = [_filter_text(value) for value in (filters or {}).values()]
-    return spreadsheets.safe_filename(what, course.slug if course else "", *values, day)
-
-
-def _filter_text(value) -> str:
-    if isinstance(value, slice):  # a date range
-        return "-".join(str(end) for end in (value.start, value.stop) if end)
-    if isinstance(value, (list, tuple)):
-        return "-".join(_filter_text(item) for item in value)
-    if value in (None, ""):
-        return ""
-    return str(getattr(value, "name", None) or getattr(value, "slug", None) or value)
 
 
 def report_links(request):
@@ -311,7 +290,7 @@ class BusinessColumn(TitleColumn):
 
 
 class BusinessReportView(ScopedReportView):
-    page_title = _("Businesses")
+    page_title = _("By business")  # as its tab and menu item say
     report_name = "businesses"
     results_template_name = "reports/businesses_results.html"
     export_prefix = "usaha"
@@ -342,25 +321,7 @@ class BusinessReportView(ScopedReportView):
         Column("owner_phone_display", label=_("Owner's mobile number")),
         Column("owner_email", label=_("Owner's email")),
     ]
-    list_export = [
-        "name",
-        "sibakul_number",
-        "get_regency_display",
-        "get_sector_display",
-        "cohort_name",
-        "members",
-        "learners",
-        "progress_display",
-        "weeks_completed",
-        "quiz_best_display",
-        "quiz_first_display",
-        "pre_display",
-        "post_display",
-        "certificate_count",
-        "pk",
-        "district",
-        "owner_name",
-    ]
+    list_export = [column.name for column in columns]
 
     def rows(self):
         return selectors.with_owner(selectors.business_rows(self.scope), contact=self.shows_contact)
@@ -586,7 +547,7 @@ class LearnerReportView(ScopedReportView):
     """One row per enrolled learner of the scope, for analysis in a spreadsheet. Learners are
     named by id; coordinators also see their name and contact, mentors never do."""
 
-    page_title = _("Learners")
+    page_title = _("By learner")
     report_name = "learners"
     export_prefix = "peserta"
     header_icon = "user"
