@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 
+from lms.files import private_storage
+
 PLACEHOLDERS = ("name", "business", "course", "date", "mentor", "serial")
 BODY_MAX_LENGTH = 600
 UNKNOWN_PLACEHOLDER = _("Unknown placeholder %(names)s. Use only: %(known)s.")
@@ -208,7 +210,7 @@ class Certificate(models.Model):
     mentor_name = models.CharField(_("mentor's name"), max_length=150, blank=True)
     completed_on = models.DateField(_("completed on"))
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
-    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="certificates/", storage=private_storage, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_reason = models.TextField(_("reason for revoking"), blank=True)
     revoked_by = models.ForeignKey(

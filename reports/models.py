@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.files import private_storage
+
 
 class Report(models.Model):
     """No table: it carries the permission to read the reports (granted to Coordinators and
@@ -57,8 +59,12 @@ class EvaluationReport(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    pdf = models.FileField(_("PDF"), upload_to=_evaluation_upload_to, blank=True)
-    xlsx = models.FileField(_("workbook"), upload_to=_evaluation_upload_to, blank=True)
+    pdf = models.FileField(
+        _("PDF"), upload_to=_evaluation_upload_to, storage=private_storage, blank=True
+    )
+    xlsx = models.FileField(
+        _("workbook"), upload_to=_evaluation_upload_to, storage=private_storage, blank=True
+    )
     error = models.TextField(_("error message"), blank=True)
 
     class Meta:

@@ -97,6 +97,18 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
+    # The same bucket, under its own prefix, never public: only signed URLs could reach a file,
+    # and the site hands these out through its own views.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "custom_domain": None,
+            "location": env("AWS_PRIVATE_LOCATION", default="private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+        },
+    }
     if AWS_S3_CUSTOM_DOMAIN:
         _media_origins = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
     elif AWS_S3_ENDPOINT_URL:

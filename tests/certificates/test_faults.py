@@ -1,6 +1,7 @@
 """A render that dies half-way leaves no half-written certificate, and is done again."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.files.storage import FileSystemStorage
@@ -16,7 +17,8 @@ class DiesMidWrite(FileSystemStorage):
     """Writes the first bytes of a file, then the process 'dies' (as a killed worker does)."""
 
     def _save(self, name, content):
-        path = self.path(name)
+        path = Path(self.path(name))
+        path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as handle:
             handle.write(content.read(1000))
         raise SystemExit("worker killed")
@@ -25,7 +27,7 @@ class DiesMidWrite(FileSystemStorage):
 def test_a_render_killed_mid_write_leaves_the_certificate_without_a_pdf(
     certificate, settings, monkeypatch
 ):
-    storage = DiesMidWrite(location=settings.MEDIA_ROOT)
+    storage = DiesMidWrite(location=settings.PRIVATE_MEDIA_ROOT)
     monkeypatch.setattr(Certificate._meta.get_field("pdf"), "storage", storage)
     with pytest.raises(SystemExit):
         services.certificate_render(certificate)
@@ -34,7 +36,7 @@ def test_a_render_killed_mid_write_leaves_the_certificate_without_a_pdf(
 
 
 def test_missing_pdfs_are_queued_again_and_rendered_whole(certificate, settings, monkeypatch):
-    storage = DiesMidWrite(location=settings.MEDIA_ROOT)
+    storage = DiesMidWrite(location=settings.PRIVATE_MEDIA_ROOT)
     field = Certificate._meta.get_field("pdf")
     with monkeypatch.context() as patched:
         patched.setattr(field, "storage", storage)

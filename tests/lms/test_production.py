@@ -91,7 +91,7 @@ def test_production_keeps_cache_and_sessions_in_redis_and_media_on_disk():
     values = settings_values(
         "CACHES", "SESSION_ENGINE", "STORAGES", "WAGTAILSEARCH_BACKENDS", "DEBUG",
         "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_SSL_REDIRECT", "DATABASES",
-        "RATELIMIT_FAIL_OPEN",
+        "RATELIMIT_FAIL_OPEN", "MEDIA_ROOT",
         **REQUIRED,
     )  # fmt: skip
     cache = values["CACHES"]["default"]
@@ -107,6 +107,9 @@ def test_production_keeps_cache_and_sessions_in_redis_and_media_on_disk():
     assert values["STORAGES"]["default"]["BACKEND"] == (
         "django.core.files.storage.FileSystemStorage"
     )
+    private = values["STORAGES"]["private"]
+    assert private["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert not private["OPTIONS"]["location"].startswith(values["MEDIA_ROOT"])
     assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == (
         "wagtail.search.backends.database"
     )
@@ -131,13 +134,22 @@ def test_a_bucket_name_moves_media_to_s3_compatible_storage_and_into_the_policy(
         "from django.core.files.storage import storages\n"
         "print(json.dumps({'backend': type(storages['default']).__name__,"
         " 'url': storages['default'].url('images/bakpia.jpg'),"
+        " 'private_url': storages['private'].url('certificates/AB12.pdf'),"
+        " 'private_acl': storages['private'].default_acl,"
         " 'csp': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']}))"
     )
-    result = run_python(code, **REQUIRED, **S3)
+    keys = {"AWS_ACCESS_KEY_ID": "test-key", "AWS_SECRET_ACCESS_KEY": "test-secret"}
+    result = run_python(code, **REQUIRED, **S3, **keys)
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values["backend"] == "S3Storage"
     assert values["url"] == "https://s3.example.net/pintar-media/media/images/bakpia.jpg"
+    # Certificates and evaluation reports: their own prefix, private, reachable only signed.
+    assert values["private_url"].startswith(
+        "https://s3.example.net/pintar-media/private/certificates/AB12.pdf?"
+    )
+    assert "Signature" in values["private_url"]
+    assert values["private_acl"] == "private"
     for directive in ("img-src", "media-src"):
         assert "https://s3.example.net" in values["csp"][directive]
     assert values["csp"]["script-src"] == ["'self'"]

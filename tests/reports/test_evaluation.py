@@ -5,6 +5,7 @@ downloads one counting learners they may not see."""
 import io
 import uuid
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -168,7 +169,7 @@ def test_a_formula_in_an_open_answer_stays_text_in_the_workbook(province):
 
 
 def test_the_coordinator_queues_the_report_and_it_becomes_ready(
-    province, coordinator_client, django_capture_on_commit_callbacks
+    province, coordinator_client, django_capture_on_commit_callbacks, settings
 ):
     page = coordinator_client.get(url("evaluation", course=province.course.pk, regency="sleman"))
     assert page.status_code == 200
@@ -183,6 +184,9 @@ def test_the_coordinator_queues_the_report_and_it_becomes_ready(
     assert report.status == EvaluationReport.Status.READY
     assert report.filter_query == {"regency": "sleman"}
     assert report.finished_at is not None
+    for stored in (report.pdf, report.xlsx):  # out of the public media
+        assert (Path(settings.PRIVATE_MEDIA_ROOT) / stored.name).is_file()
+        assert not (Path(settings.MEDIA_ROOT) / stored.name).exists()
 
     listing = coordinator_client.get(url("evaluation"))
     assert f'data-evaluation-report="{report.pk}"'.encode() in listing.content
