@@ -125,6 +125,34 @@ def test_the_pdf_shows_the_overviews_figures_in_indonesian(province):
     assert "Kulon Progo" in text
 
 
+def embedded_fonts(content: bytes) -> set[str]:
+    """The base names of the fonts a PDF embeds, charts (form XObjects) included, without the
+    subset prefix: {"Source-Sans-Pro", ...}."""
+    fonts = set()
+
+    def walk(resources):
+        resources = resources.get_object()
+        for font in (resources.get("/Font") or {}).values():
+            fonts.add(font.get_object()["/BaseFont"].split("+")[-1])
+        for xobject in (resources.get("/XObject") or {}).values():
+            if "/Resources" in xobject.get_object():
+                walk(xobject.get_object()["/Resources"])
+
+    for page in PdfReader(io.BytesIO(content)).pages:
+        walk(page["/Resources"])
+    return fonts
+
+
+def test_the_pdf_and_its_charts_use_only_the_packaged_fonts(province):
+    second_pair(province)
+    _scope, data = data_for(province, coordinator())
+
+    fonts = embedded_fonts(documents.render_pdf(data))
+
+    assert "Source-Sans-Pro" in fonts
+    assert all(font.startswith(("Source-Sans-Pro", "Source-Serif-Pro")) for font in fonts), fonts
+
+
 def test_the_workbook_has_one_sheet_per_section_with_numbers_as_numbers(province):
     second_pair(province)
     _scope, data = data_for(province, coordinator())
