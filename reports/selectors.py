@@ -436,36 +436,46 @@ def quiz_figures(scope: Scope) -> list[dict]:
     """Per week quiz, in the course's order: the learners who tried it and passed it, the pass
     rate, and the means of each learner's best and of each learner's first attempt
     (``{"page", "learners", "passed", "pass_rate", "best_mean", "first_mean"}``)."""
-    quizzes = []
     pages = {page.pk: page for page in QuizPage.objects.live().descendant_of(scope.course)}
-    attempts = QuizAttempt.objects.filter(
-        page_id__in=pages, phase=Phase.QUIZ, learner__in=scope.learners()
-    ).order_by()
-    rows = attempts.values("page_id").annotate(
-        learners=Count("learner", distinct=True),
-        passed=Count("learner", filter=Q(passed=True), distinct=True),
-        first_mean=Avg("score_percent", filter=Q(number=1)),
+    if not pages:
+        return []
+    # Each learner's figures per quiz (their best, their first, whether any try passed), then
+    # per quiz over its learners: one pass over the attempts.
+    per_learner = (
+        QuizAttempt.objects.filter(
+            page_id__in=pages, phase=Phase.QUIZ, learner__in=scope.learners()
+        )
+        .order_by()
+        .values("page_id", "learner")
+        .annotate(
+            best=Max("score_percent"),
+            first=Max("score_percent", filter=Q(number=1)),
+            passed_any=Max(Case(When(passed=True, then=1), default=0)),
+        )
     )
-    by_page = {row["page_id"]: row for row in rows}
-    # Each learner's best per quiz, then their mean per quiz: a second query over the grouped
-    # rows, faster at scale than telling each attempt whether it is its learner's best.
-    best = (
-        attempts.values("page_id", "learner")
-        .annotate(best=Max("score_percent"))
-        .aggregate(**{f"best_{pk}": Avg("best", filter=Q(page_id=pk)) for pk in pages})
-        if pages
-        else {}
+    figures = per_learner.aggregate(
+        **{
+            f"{name}_{pk}": aggregate
+            for pk in pages
+            for name, aggregate in (
+                ("learners", Count("learner", filter=Q(page_id=pk))),
+                ("passed", Count("learner", filter=Q(page_id=pk, passed_any=1))),
+                ("best", Avg("best", filter=Q(page_id=pk))),
+                ("first", Avg("first", filter=Q(page_id=pk))),
+            )
+        }
     )
+    quizzes = []
     for page in sorted(pages.values(), key=lambda page: page.path):
-        row = by_page.get(page.pk, {"learners": 0, "passed": 0})
+        learners, passed = figures[f"learners_{page.pk}"], figures[f"passed_{page.pk}"]
         quizzes.append(
             {
                 "page": page,
-                "learners": row["learners"],
-                "passed": row["passed"],
-                "pass_rate": percent(row["passed"], row["learners"]),
-                "best_mean": best.get(f"best_{page.pk}"),
-                "first_mean": row.get("first_mean"),
+                "learners": learners,
+                "passed": passed,
+                "pass_rate": percent(passed, learners),
+                "best_mean": figures[f"best_{page.pk}"],
+                "first_mean": figures[f"first_{page.pk}"],
             }
         )
     return quizzes
