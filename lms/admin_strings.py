@@ -11,7 +11,8 @@ every string here reads Indonesian. Each msgid must equal Wagtail's exactly.
 
 Found by walking the admin in Indonesian as a coordinator, a mentor (with the course pages and
 images they edit) and an administrator (issue 14, item 11). Strings Wagtail renders in
-JavaScript come from its ``djangojs`` catalogue, which this module cannot reach.
+JavaScript come from its ``djangojs`` catalogue, which this module cannot reach: those are
+translated by hand in ``locale/id/LC_MESSAGES/djangojs.po`` (tests/lms/test_admin_js_language.py).
 """
 
 from django.utils.translation import gettext_noop, ngettext_lazy
