@@ -8,8 +8,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from courses.models import Enrolment
+from lms import audit
 from lms.selectors import membership_for
 
 from . import rules, selectors
@@ -156,6 +158,14 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
         locked.revoked_reason = reason
         locked.revoked_by = by
         locked.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+        # Named by its serial alone: the log keeps no holder's name to forget later.
+        log(
+            instance=locked,
+            action=audit.CERTIFICATE_REVOKE,
+            user=by,
+            title=locked.serial,
+            data={"serial": locked.serial},
+        )
     logger.info("certificate revoked", extra={"serial": locked.serial})
     return locked
 

@@ -31,6 +31,7 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.snippets.views.snippets import SnippetViewSet
 from zipstream import ZipStream
 
+from lms import audit
 from lms.admin_views import ChooserViewSet
 
 from . import selectors, services
@@ -94,6 +95,20 @@ class CertificateIndexView(CertificateViewMixin, IndexView):
     def get_base_queryset(self):
         return self.get_certificates()
 
+    def log_export(self, export_format):
+        """Who downloaded the certificates (holders' names) with which filters and search."""
+        audit.export_log(
+            user=self.request.user,
+            report="certificates",
+            export_format=export_format,
+            filters=getattr(self.filters.form, "cleaned_data", {}) if self.filters else {},
+            search=self.search_query or "",
+        )
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        self.log_export(spreadsheet_format)
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         for priority, (label, url, icon) in enumerate(self.action_urls(instance), start=30):
@@ -123,6 +138,7 @@ class CertificateZipView(CertificateIndexView):
         if self.filters and not self.filters.is_valid():
             messages.error(request, _("Check the filters before downloading."))
             return redirect(f"{self.index_url}?{request.GET.urlencode()}")
+        self.log_export("zip")
         certificates = self.get_queryset().iterator(chunk_size=200)
         response = StreamingHttpResponse(zip_of_pdfs(certificates), content_type="application/zip")
         filename = _("certificates-%(date)s.zip") % {"date": f"{timezone.localdate():%Y%m%d}"}

@@ -14,6 +14,10 @@ urlpatterns = [
     path("keluar/", views.SignOutView.as_view(), name="sign_out"),
     path("profil/", views.profile, name="profile"),
     path("profil/ubah/", views.profile_edit, name="profile_edit"),
+    path("data-saya/", views.data_mine, name="data_mine"),
+    path("data-saya/unduh/", views.data_download, name="data_download"),
+    path("hapus-akun/", views.account_delete, name="account_delete"),
+    path("hapus-akun/selesai/", views.account_deleted, name="account_deleted"),
     path("usaha/daftar/", views.business_register, name="business_register"),
     path("usaha/gabung/", views.business_join, name="business_join"),
     path(

@@ -94,6 +94,8 @@ class ScopedViewSetMixin:
 def log_scopes():
     """The models whose admin log entries name people, each with the selector saying which of
     them a member of staff may see."""
+    from certificates.models import Certificate
+    from certificates.selectors import certificates_visible_to
     from courses.models import Cohort
     from courses.selectors import businesses_visible_to, cohorts_visible_to, learners_visible_to
 
@@ -103,6 +105,7 @@ def log_scopes():
         (User, learners_visible_to),
         (Business, businesses_visible_to),
         (Cohort, cohorts_visible_to),
+        (Certificate, certificates_visible_to),  # a revoke names its holder
     ]
 
 

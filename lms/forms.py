@@ -7,13 +7,16 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from privacy.forms import ConsentFieldsMixin
+
+from .districts import DISTRICTS, grouped_choices, official_district, regencies_of
 from .identifiers import (
     UNKNOWN_JOIN_CODE,
     normalise_join_code,
     normalise_phone,
     normalise_sibakul_number,
 )
-from .models import FULL_NAME_MAX_LENGTH, Business, User
+from .models import FULL_NAME_MAX_LENGTH, Business, Regency, User
 from .selectors import user_by_identifier
 from .services import (
     EMAIL_TAKEN,
@@ -112,7 +115,9 @@ class AccountFieldsMixin(forms.Form):
         return cleaned
 
 
-class SignUpForm(AccountFieldsMixin):
+class SignUpForm(ConsentFieldsMixin, AccountFieldsMixin):
+    """A new account, with its consents (privacy.forms: the notice, research, a guardian)."""
+
     NEW, JOIN = "new", "join"
 
     password1 = forms.CharField(
@@ -167,13 +172,113 @@ class ProfileForm(AccountFieldsMixin):
         super().__init__(*args, **kwargs)
 
 
-class BusinessForm(forms.ModelForm):
+DISTRICT_NOT_IN_REGENCY = _("This kapanewon/kemantren is not in %(regency)s.")
+DISTRICT_UNKNOWN = _("Choose a kapanewon/kemantren from the list.")
+DISTRICT_OUTSIDE_DIY = _(
+    "Leave the kapanewon/kemantren empty for a business outside the Special Region of Yogyakarta."
+)
+DISTRICT_STORED_LABEL = _("%(district)s (as stored; not in the official list)")
+
+
+class DistrictSelect(forms.Select):
+    """Every kapanewon/kemantren in one plain <select>, an <optgroup> per regency or city, so
+    it works without JavaScript; static/js/districts.js then offers only the chosen regency's.
+    ``regency``: the chosen one (a Regency value): when two regencies share a name (Jetis), its
+    option is the one selected."""
+
+    regency = ""
+
+    class Media:
+        js = [forms.Script("js/districts.js", defer=True)]
+
+    def optgroups(self, name, value, attrs=None):
+        groups = super().optgroups(name, value, attrs)
+        wanted = {str(v) for v in value if v}
+        by_label = {str(Regency(regency).label): regency for regency in DISTRICTS}
+        options = [
+            (by_label.get(str(group_name)) if group_name else None, option)
+            for group_name, subgroup, _index in groups
+            for option in subgroup
+        ]
+        chosen = next(
+            (
+                option
+                for regency, option in options
+                if option["value"] in wanted and regency in (None, self.regency)
+            ),
+            next((option for _regency, option in options if option["value"] in wanted), None),
+        )
+        for regency, option in options:
+            option["selected"] = option is chosen
+            option["attrs"].pop("selected", None)
+            if option is chosen:
+                option["attrs"]["selected"] = True
+            if regency:
+                option["attrs"]["data-regency"] = regency
+        return groups
+
+
+class DistrictFieldMixin:
+    """A business form's ``district``: a select of the kapanewon/kemantren of DIY (see
+    DistrictSelect), cleaned against the chosen ``regency`` (a field before it) to its official
+    spelling (lms.districts). A business whose stored district is not in the official list
+    keeps it while nobody changes it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        stored = instance.district if instance is not None and instance.pk else ""
+        self.stored_district = (
+            stored if stored and official_district(instance.regency, stored) is None else ""
+        )
+        choices = [("", _("Choose a kapanewon/kemantren"))]
+        if self.stored_district:
+            label = DISTRICT_STORED_LABEL % {"district": self.stored_district}
+            choices.append((self.stored_district, label))
+        choices += grouped_choices()
+        old = self.fields["district"]
+        if self.is_bound:
+            regency = self.data.get(self.add_prefix("regency"), "")
+        else:
+            regency = self.initial.get("regency", "")
+        widget = DistrictSelect(
+            choices=choices, attrs={"data-regency-field": self["regency"].auto_id}
+        )
+        widget.regency = regency if isinstance(regency, str) else ""
+        self.fields["district"] = forms.CharField(
+            label=old.label, help_text=old.help_text, required=False, widget=widget
+        )
+
+    def clean_district(self):
+        raw = self.cleaned_data.get("district") or ""
+        regency = self.cleaned_data.get("regency")
+        if not raw.strip():
+            return ""
+        if self.stored_district and raw == self.stored_district:
+            return raw
+        if not regency:
+            return raw  # the regency's own error says what to do
+        name = official_district(regency, raw)
+        if name:
+            return name
+        if regency not in DISTRICTS:
+            raise forms.ValidationError(DISTRICT_OUTSIDE_DIY, code="district_outside_diy")
+        if regencies_of(raw):
+            raise forms.ValidationError(
+                DISTRICT_NOT_IN_REGENCY,
+                code="district_not_in_regency",
+                params={"regency": Regency(regency).label},
+            )
+        raise forms.ValidationError(DISTRICT_UNKNOWN, code="district_unknown")
+
+
+class BusinessForm(DistrictFieldMixin, forms.ModelForm):
     class Meta:
         model = Business
         fields = ["name", "sibakul_number", "sector", "regency", "district"]
         help_texts = {
             "sibakul_number": _("Optional. The number from your SiBakul Jogja registration."),
-            "district": _("Optional. For example Depok or Kraton."),
+            "district": _("Optional. Choose your regency or city first."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -294,3 +399,38 @@ class TemporaryPasswordForm(forms.Form):
         if user is None:
             raise forms.ValidationError(LEARNER_NOT_FOUND)
         return user
+
+
+class BusinessAdminForm(DistrictFieldMixin, forms.ModelForm):
+    """The business registry's create and edit form in the Wagtail admin (BusinessViewSet)."""
+
+    class Meta:
+        model = Business
+        fields = ["name", "sibakul_number", "sector", "regency", "district"]
+
+
+class AccountDeleteForm(forms.Form):
+    """Delete my account: the person's own password, and, for an owner whose business has other
+    members, the member who takes it over."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    new_owner = forms.TypedChoiceField(
+        label=_("Member who takes over your business"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if candidates:
+            self.fields["new_owner"].choices = [
+                ("", _("Choose a member")),
+                *((member.user_id, member.user.full_name) for member in candidates),
+            ]
+        else:
+            del self.fields["new_owner"]

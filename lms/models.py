@@ -85,6 +85,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("temporary password used at"), null=True, blank=True, editable=False
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # When the account was anonymised (deleted at the person's request, or by retention): its
+    # name, contacts and free text are gone; its scores and completions stay, without the person.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 

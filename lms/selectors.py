@@ -11,8 +11,13 @@ from .models import Membership, User
 
 def sees_every_class(user) -> bool:
     """Coordinators and superusers see every class, its learners and certificates; a mentor
-    sees the classes they run."""
-    return user.is_superuser or user.groups.filter(name=roles.COORDINATORS).exists()
+    sees the classes they run. Asked once per user object (a request's), as Django caches
+    permissions: the admin's menu, scoping and views all ask."""
+    if not hasattr(user, "_sees_every_class"):
+        user._sees_every_class = (
+            user.is_superuser or user.groups.filter(name=roles.COORDINATORS).exists()
+        )
+    return user._sees_every_class
 
 
 def membership_for(*, user) -> Membership | None:
@@ -56,11 +61,11 @@ def temporary_password_log_for(*, user, limit: int = 10) -> list:
     first), with who set each."""
     from wagtail.log_actions import registry
 
-    from .services import TEMPORARY_PASSWORD_ACTION
+    from .audit import TEMPORARY_PASSWORD_ACTIONS
 
     return list(
         registry.get_logs_for_instance(user)
-        .filter(action=TEMPORARY_PASSWORD_ACTION)
+        .filter(action__in=TEMPORARY_PASSWORD_ACTIONS)
         .select_related("user")
         .order_by("-timestamp", "-pk")[:limit]
     )
@@ -75,10 +80,10 @@ def temporary_password_sets_visible_to(*, user, limit: int = 20) -> list[tuple]:
 
     from courses.selectors import learners_visible_to
 
-    from .services import TEMPORARY_PASSWORD_ACTION
+    from .audit import TEMPORARY_PASSWORD_ACTIONS
 
     entries = ModelLogEntry.objects.filter(
-        action=TEMPORARY_PASSWORD_ACTION, content_type=ContentType.objects.get_for_model(User)
+        action__in=TEMPORARY_PASSWORD_ACTIONS, content_type=ContentType.objects.get_for_model(User)
     )
     if not sees_every_class(user):
         entries = entries.filter(object_id__in=log_object_ids(learners_visible_to(user)))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import log_actions
 
-from . import roles
+from . import audit, roles
 from .identifiers import UNKNOWN_JOIN_CODE, new_join_code, normalise_join_code
 from .models import Business, Membership, User
 
@@ -34,7 +34,7 @@ HAS_EMAIL = _(
 TEMPORARY_PASSWORD_NOTICE = _(
     "Your password was reset by %(name)s on %(when)s. Choose your own password now."
 )
-TEMPORARY_PASSWORD_ACTION = "lms.temporary_password"  # noqa: S105 - an action name
+TEMPORARY_PASSWORD_ACTION = audit.TEMPORARY_PASSWORD
 # The User fields that hold a temporary password: its hash, when and by whom it was set, its use.
 TEMPORARY_PASSWORD_FIELDS = [
     "temporary_password",

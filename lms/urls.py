@@ -58,6 +58,7 @@ if settings.DEBUG:
 # Indonesian pages have no prefix; English ones live under /en/.
 urlpatterns += i18n_patterns(
     path("akun/", include("lms.account_urls")),
+    path("privasi/", include("privacy.urls")),
     path("belajar/", include("courses.urls")),
     path("kuis/", include("quizzes.urls")),
     path("sertifikat/", include("certificates.urls")),

@@ -1,19 +1,31 @@
 from django.contrib import messages
-from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.db import transaction
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 from wagtail.admin.views import account as admin_account
 
-from . import selectors, services, throttling
-from .forms import BusinessForm, JoinBusinessForm, ProfileForm, SignInForm, SignUpForm
+from privacy import selectors as privacy_selectors
+from privacy import services as privacy_services
+
+from . import data_rights, selectors, services, throttling
+from .forms import (
+    AccountDeleteForm,
+    BusinessForm,
+    JoinBusinessForm,
+    ProfileForm,
+    SignInForm,
+    SignUpForm,
+)
 from .models import Membership
 
 ACCOUNT_FIELDS = ("full_name", "phone", "email", "birth_year")
@@ -47,12 +59,14 @@ def sign_up(request):
     chosen = business if choice == SignUpForm.NEW else join
     if data is not None and all([account.is_valid(), chosen.is_valid()]):
         try:
-            user = services.learner_sign_up(
-                **{field: account.cleaned_data[field] for field in ACCOUNT_FIELDS},
-                password=account.cleaned_data["password1"],
-                business=business.cleaned_data if chosen is business else None,
-                join_code=join.cleaned_data["join_code"] if chosen is join else None,
-            )
+            with transaction.atomic():  # the account and its consents, or neither
+                user = services.learner_sign_up(
+                    **{field: account.cleaned_data[field] for field in ACCOUNT_FIELDS},
+                    password=account.cleaned_data["password1"],
+                    business=business.cleaned_data if chosen is business else None,
+                    join_code=join.cleaned_data["join_code"] if chosen is join else None,
+                )
+                privacy_services.sign_up_consents_record(user=user, **account.consent_data())
         except ValidationError as error:
             _add_errors(account, error, chosen)
         else:
@@ -139,7 +153,11 @@ def profile(request):
         if membership and membership.is_owner
         else []
     )
-    context = {"membership": membership, "members": members}
+    context = {
+        "membership": membership,
+        "members": members,
+        "consents": privacy_selectors.consents_for_profile(user=request.user),
+    }
     if membership is None:
         context.update(
             business_form=BusinessForm(prefix="business"), join_form=JoinBusinessForm(prefix="join")
@@ -210,3 +228,67 @@ def business_member_remove(request, member_id):
     else:
         messages.success(request, _("The member has been removed from your business."))
     return redirect("lms:profile")
+
+
+@login_required
+def data_mine(request):
+    """What the site holds about me, and what I can do with it: download, correct, delete."""
+    data = data_rights.personal_data_for(user=request.user)
+    kinds = [(kind, len(data[kind.name])) for kind in data_rights.KINDS]
+    return render(request, "lms/data_mine.html", {"kinds": kinds})
+
+
+@login_required
+@never_cache
+def data_download(request):
+    archive = data_rights.personal_data_export(user=request.user)
+    response = StreamingHttpResponse(archive, content_type="application/zip")
+    response["Content-Length"] = len(archive)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{data_rights.personal_data_filename()}"'
+    )
+    return response
+
+
+@login_required
+@never_cache
+def account_delete(request):
+    user = request.user
+    if data_rights.is_staff_account(user):
+        return render(request, "lms/data_delete.html", {"staff": True})
+    candidates = data_rights.handover_candidates_for(user=user)
+    form = AccountDeleteForm(request.POST or None, candidates=candidates)
+    status = 200
+    wait = data_rights.delete_password_wait(request) if request.method == "POST" else None
+    if wait is not None:
+        form.is_valid()
+        form.add_error(None, data_rights.TOO_MANY_WRONG_PASSWORDS % {"minutes": wait})
+        status = throttling.TOO_MANY_STATUS
+    elif request.method == "POST" and form.is_valid():
+        try:
+            data_rights.account_delete(
+                user=user,
+                password=form.cleaned_data["password"],
+                new_owner_id=form.cleaned_data.get("new_owner"),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+            if form.has_error("password", data_rights.WRONG_PASSWORD_CODE):
+                data_rights.delete_password_failed(request)
+        else:
+            logout(request)
+            response = redirect("lms:account_deleted")
+            response["Clear-Site-Data"] = SIGN_OUT_CLEARS
+            return response
+    membership = selectors.membership_for(user=user)
+    owner_alone = bool(membership and membership.is_owner and not candidates)
+    return render(
+        request,
+        "lms/data_delete.html",
+        {"form": form, "candidates": candidates, "owner_alone": owner_alone},
+        status=status,
+    )
+
+
+def account_deleted(request):
+    return render(request, "lms/data_deleted.html")

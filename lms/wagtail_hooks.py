@@ -9,10 +9,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from courses.selectors import businesses_visible_to
 
+from . import audit
 from .admin_scope import ScopedViewSetMixin
 from .admin_views import TemporaryPasswordView
+from .audit_views import AuditLogView, can_read_audit_log
+from .forms import BusinessAdminForm
 from .models import Business
-from .services import TEMPORARY_PASSWORD_ACTION
 
 
 class BusinessInspectView(InspectView):
@@ -56,6 +58,9 @@ class BusinessViewSet(ScopedViewSetMixin, ModelViewSet):
 
     def visible_to(self, user):
         return businesses_visible_to(user)
+
+    def get_form_class(self, for_update=False):
+        return BusinessAdminForm  # the district as a select of the official list
 
 
 @hooks.register("register_admin_viewset")
@@ -111,9 +116,38 @@ def name_the_workflow_reports(request, menu_items):
 
 
 @hooks.register("register_log_actions")
-def register_temporary_password_log_action(actions):
-    actions.register_action(
-        TEMPORARY_PASSWORD_ACTION,
-        _("Set temporary password"),
-        _("Temporary password set"),
+def register_audit_log_actions(actions):
+    """The audit log's actions (exports, imports, claim links, temporary passwords, revokes,
+    account deletions), named in the admin's language."""
+    audit.register_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def register_audit_log_urls():
+    return [
+        path("reports/audit-log/", AuditLogView.as_view(), name="lms_audit_log"),
+        path(
+            "reports/audit-log/results/",
+            AuditLogView.as_view(results_only=True),
+            name="lms_audit_log_results",
+        ),
+    ]
+
+
+class AuditLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        # Asked more than once per page: the answer is kept for the request.
+        if not hasattr(request, "_reads_audit_log"):
+            request._reads_audit_log = can_read_audit_log(request.user)
+        return request._reads_audit_log
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_log_menu_item():
+    return AuditLogMenuItem(
+        _("Data access log"),
+        reverse("lms_audit_log"),
+        name="audit-log",
+        icon_name="history",
+        order=900,
     )

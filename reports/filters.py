@@ -10,6 +10,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from courses.filters import cohort_filter
 from courses.models import CoursePage, Enrolment
+from lms.districts import DISTRICTS
 from lms.filters import regency_filter, sector_filter
 from lms.models import Business, Regency
 from lms.selectors import sees_every_class
@@ -37,25 +38,35 @@ class DroppedFilter:
     reason: str
 
 
-def district_choices(request) -> list:
-    """The districts of the businesses whose learners the person filtering may see, grouped
-    by regency or city in the choices' order, each alphabetical (none without a request)."""
+def district_choices(request, regency: str | None = None) -> list:
+    """The official kapanewon/kemantren (lms.districts), grouped by regency or city in the
+    choices' order, each alphabetical; only the chosen ``regency``'s when one is set (a Regency
+    value). A stored district not in the official list is offered too, in its regency's group,
+    when a business whose learners the person filtering may see holds it, so old data stays
+    filterable (none such without a request)."""
     from .selectors import enrolments_visible_to
 
-    if request is None:
-        return []
-    businesses = Business.objects.all()
-    if not sees_every_class(request.user):
-        visible = enrolments_visible_to(request.user)
-        businesses = businesses.filter(pk__in=visible.values("learner__membership__business"))
-    pairs = businesses.exclude(district="").values_list("regency", "district").distinct()
-    by_regency = {}
-    for regency, district in pairs:
-        by_regency.setdefault(regency, set()).add(district)
+    if regency not in Regency.values:
+        regency = None
+    by_regency = {
+        value: set(DISTRICTS.get(value, ()))
+        for value in Regency.values
+        if regency is None or value == regency
+    }
+    if request is not None:
+        businesses = Business.objects.exclude(district="")
+        if regency is not None:
+            businesses = businesses.filter(regency=regency)
+        if not sees_every_class(request.user):
+            visible = enrolments_visible_to(request.user)
+            businesses = businesses.filter(pk__in=visible.values("learner__membership__business"))
+        for value, district in businesses.values_list("regency", "district").distinct():
+            if value in by_regency:
+                by_regency[value].add(district)
     return [
         (label, [(district, district) for district in sorted(by_regency[value], key=str.casefold)])
         for value, label in Regency.choices
-        if value in by_regency
+        if by_regency.get(value)
     ]
 
 
@@ -75,7 +86,7 @@ class EnrolmentFilterSet(WagtailFilterSet):
     district = django_filters.ChoiceFilter(
         label=_("District (kapanewon/kemantren)"),
         field_name="learner__membership__business__district",
-        choices=[],  # the viewer's (``district_choices``), set per request
+        choices=[],  # the official list, per regency (``district_choices``), set per request
         empty_label=_("All"),
     )
     sector = sector_filter("learner__membership__business__sector")
@@ -95,7 +106,10 @@ class EnrolmentFilterSet(WagtailFilterSet):
         # Read when the form is drawn or a district is chosen, once: never for an export
         # without one.
         request = self.request
-        self.filters["district"].extra["choices"] = cache(lambda: district_choices(request))
+        regency = self.data.get("regency") if self.data is not None else None
+        self.filters["district"].extra["choices"] = cache(
+            lambda: district_choices(request, regency if isinstance(regency, str) else None)
+        )
 
     def dropped(self, *, own_classes_only: bool) -> list[DroppedFilter]:
         """The filters whose value in the link cannot be applied (an unknown choice, a class

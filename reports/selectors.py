@@ -1071,18 +1071,24 @@ def learner_rows(scope: Scope, *, year: int, contact: bool = False) -> QuerySet[
         rows = rows.annotate(
             learner_name=F("learner__full_name"),
             phone=F("learner__phone"),
-            email=F("learner__email"),
+            email=_contact_email("learner__"),
         )
     return rows
+
+
+def _contact_email(user: str) -> Case:
+    """The email of the user at ``user`` (a lookup prefix), empty for a deleted account, whose
+    address is a placeholder that reaches nobody (``lms.data_rights``)."""
+    return Case(When(**{f"{user}anonymised_at__isnull": True}, then=F(f"{user}email")))
 
 
 def with_owner(businesses: QuerySet[Business], *, contact: bool = False) -> QuerySet[Business]:
     """``businesses`` annotated with ``owner_name`` and, with ``contact`` (coordinators only),
     the owner's ``owner_phone`` and ``owner_email``."""
     owner = Membership.objects.filter(business=OuterRef("pk"), is_owner=True).order_by("pk")
-    fields = {"owner_name": "user__full_name"}
+    fields = {"owner_name": F("user__full_name")}
     if contact:
-        fields.update(owner_phone="user__phone", owner_email="user__email")
+        fields.update(owner_phone=F("user__phone"), owner_email=_contact_email("user__"))
     return businesses.annotate(
-        **{name: Subquery(owner.values(path)[:1]) for name, path in fields.items()}
+        **{name: Subquery(owner.values(value=path)[:1]) for name, path in fields.items()}
     )

@@ -97,7 +97,7 @@ SECTOR_WEIGHTS = {
     Sector.SERVICES: 8,
     Sector.OTHER: 2,
 }
-DISTRICTS = {  # kapanewon and kemantren; outside the province, nearby towns
+DISTRICTS = {  # kapanewon and kemantren, a subset of lms.districts; outside it, nearby towns
     Regency.SLEMAN: _words(
         "Depok, Mlati, Gamping, Ngaglik, Godean, Kalasan, Sleman, Turi, Pakem, Berbah, "
         "Prambanan, Seyegan, Ngemplak, Cangkringan, Minggir, Moyudan"
@@ -505,9 +505,12 @@ def plan_businesses(rng: random.Random, unique: Unique, number: int) -> list[Pla
     for _ in range(number):
         sector = _weighted(rng, SECTOR_WEIGHTS)
         regency = _weighted(rng, REGENCY_WEIGHTS)
-        district = rng.choice(DISTRICTS[regency])
+        town = rng.choice(DISTRICTS[regency])
+        # Only the official kapanewon/kemantren (lms.districts), as the site's forms keep them:
+        # a business outside the province has no district, its town only in its name.
+        district = "" if regency == Regency.OTHER else town
         if rng.random() < 0.35:
-            suffix = district
+            suffix = town
         else:
             honorific = rng.choice(HONORIFICS)
             suffix = f"{honorific} {rng.choice(FIRST_NAMES + ONE_WORD_NAMES)}".strip()

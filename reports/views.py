@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
-from lms import spreadsheets
+from lms import audit, spreadsheets
 from lms.identifiers import national_phone
 from lms.models import Business, Regency, Sector
 from lms.selectors import sees_every_class
@@ -54,6 +54,7 @@ class ScopedReportView(ReportAccessMixin, ReportView):
     paginator_class = PageRowsPaginator  # figures for the page's rows only
     report_name = ""  # the URL name under reports:, e.g. "overview"
     export_prefix = ""
+    personal_data = False  # its rows name or describe people: each export goes in the audit log
 
     @cached_property
     def index_url_name(self):
@@ -131,9 +132,23 @@ class ScopedReportView(ReportAccessMixin, ReportView):
         # Straight to the file: no page, charts or count to build, and the rows stream from the
         # database in chunks instead of being held all at once.
         rows = self.get_filtered_queryset()
+        if self.personal_data:
+            self.log_export(rows)
         if hasattr(rows, "iterator"):
             rows = rows.iterator(chunk_size=EXPORT_CHUNK)
         return self.as_spreadsheet(rows, request.GET.get("export"))
+
+    def log_export(self, rows):
+        """Who downloaded which report with which filters: once, as the download starts (the
+        row count only when the rows are already in memory)."""
+        audit.export_log(
+            user=self.request.user,
+            report=f"reports.{self.report_name}",
+            export_format=self.request.GET.get("export", ""),
+            filters=getattr(self.filters.form, "cleaned_data", {}) if self.filters else {},
+            search=(self.search_query or "") if self.is_searchable else "",
+            rows=len(rows) if isinstance(rows, list) else None,
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -294,6 +309,7 @@ class BusinessReportView(ScopedReportView):
     report_name = "businesses"
     results_template_name = "reports/businesses_results.html"
     export_prefix = "usaha"
+    personal_data = True
     header_icon = "home"
     default_ordering = "name"
     columns = [
@@ -405,6 +421,7 @@ class KnowledgeReportView(ScopedReportView):
     page_title = _("Knowledge gain")
     report_name = "knowledge"
     export_prefix = "pengetahuan"
+    personal_data = True
     header_icon = "pick"
     results_template_name = "reports/knowledge_results.html"
     default_ordering = "learner_name"
@@ -440,6 +457,7 @@ class SurveyReportView(ScopedReportView):
     page_title = _("Survey results")
     report_name = "survey"
     export_prefix = "survei"
+    personal_data = True
     header_icon = "comment"
     results_template_name = "reports/survey_results.html"
     columns = [
@@ -550,6 +568,7 @@ class LearnerReportView(ScopedReportView):
     page_title = _("By learner")
     report_name = "learners"
     export_prefix = "peserta"
+    personal_data = True
     header_icon = "user"
     results_template_name = "reports/learners_results.html"
     default_ordering = "learner_id"
@@ -572,6 +591,7 @@ class LearnerReportView(ScopedReportView):
         Column("post", label=_("After"), sort_key="post"),
         Column("gain", label=_("Gain (points)"), sort_key="gain"),
         Column("certificate_serial", label=_("Certificate")),
+        Column("under_18", label=_("Under 18")),  # privacy: a guardian consented for them
     ]
     contact_columns = [
         Column("learner_name", label=_("Learner"), sort_key="learner_name"),
@@ -610,6 +630,8 @@ def _decorate_learner(row):
     row.quiz_best_display = _round(row.quiz_best)
     row.quiz_first_display = _round(row.quiz_first)
     row.phone_display = _phone(getattr(row, "phone", None))
+    # Under 18 this year is the "<18" band; an unknown (or implausible) age is left empty.
+    row.under_18 = str(_("Yes") if row.age_band == "<18" else _("No")) if row.age_band else None
     return row
 
 

@@ -17,7 +17,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # This project's own apps; `seed_demo` runs each one's demo.seed() in this order.
-PROJECT_APPS = ["lms", "courses", "quizzes", "certificates", "reports"]
+PROJECT_APPS = ["lms", "courses", "quizzes", "certificates", "reports", "privacy"]
 
 INSTALLED_APPS = [
     *PROJECT_APPS,
@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "lms.middleware.PasswordChangeRequiredMiddleware",  # After auth and messages.
+    "privacy.middleware.NoticeConsentMiddleware",  # After the password change.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -125,6 +126,13 @@ LOGOUT_REDIRECT_URL = "/"
 TEMPORARY_PASSWORD_MAX_AGE = timedelta(
     hours=env.int("TEMPORARY_PASSWORD_MAX_AGE_HOURS", default=24)
 )
+# Data rights and retention (lms.data_rights, `manage.py retention`): accounts unused this many
+# years are anonymised; throttle records and answer drafts older than these days are deleted.
+RETENTION_INACTIVE_YEARS = env.int("RETENTION_INACTIVE_YEARS", default=3)
+RETENTION_THROTTLE_RECORD_DAYS = env.int("RETENTION_THROTTLE_RECORD_DAYS", default=30)
+RETENTION_DRAFT_DAYS = env.int("RETENTION_DRAFT_DAYS", default=180)
+# Wrong passwords allowed per account on the delete-account page (django-ratelimit rate).
+ACCOUNT_DELETE_PASSWORD_RATE = env("ACCOUNT_DELETE_PASSWORD_RATE", default="5/15m")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -178,6 +186,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_STALE_AFTER = timedelta(minutes=env.int("TASK_STALE_AFTER_MINUTES", default=10))
 TASK_STALE_CHECK_EVERY = 60
 TASK_MAX_ATTEMPTS = 3
+
+# The privacy notice (privacy app, which states RETENTION_INACTIVE_YEARS): whom learners contact
+# about their data (shown on /privasi/; empty: their mentor or the programme's coordinators), and
+# the key of research exports' pseudonyms (empty: derived from SECRET_KEY; changing either
+# changes every pseudonym).
+PRIVACY_CONTACT = env("PRIVACY_CONTACT", default="")
+RESEARCH_PSEUDONYM_KEY = env("RESEARCH_PSEUDONYM_KEY", default="")
 
 # Certificate verification pages are public: this many lookups per client address.
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")

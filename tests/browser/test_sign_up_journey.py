@@ -31,6 +31,7 @@ def fill_account(page, *, name, password, phone="", email=""):
     page.get_by_label("Email (boleh kosong jika mengisi nomor HP)", exact=True).fill(email)
     page.get_by_label("Kata sandi", exact=True).fill(password)
     page.get_by_label("Ulangi kata sandi", exact=True).fill(password)
+    page.locator("input[name=notice_consent]").check()  # the privacy notice
 
 
 def choose_join(page, join_code):
@@ -48,7 +49,7 @@ def test_owner_signs_up_and_a_staff_member_joins_with_the_join_code(browsing):
     page.get_by_label("Nama usaha", exact=True).fill(BUSINESS_NAME)
     page.get_by_label("Bidang usaha", exact=True).select_option("culinary")
     page.get_by_label("Kabupaten/kota", exact=True).select_option("sleman")
-    page.get_by_label("Kapanewon/kemantren", exact=True).fill("Depok")
+    page.get_by_label("Kapanewon/kemantren", exact=True).select_option("Depok")
     page.get_by_label("Nomor registrasi SiBakul", exact=True).fill("34.04.001234")
     browsing.submit(page.get_by_role("button", name="Buat akun saya"))
 

@@ -253,6 +253,7 @@ SIGN_UP_FIELDS = [
     "business-regency",
     "business-district",
     "join-join_code",
+    "guardian_name",
 ]
 
 
@@ -273,6 +274,7 @@ def test_sign_up(db, field, text, charset):
         "business-sector": "culinary",
         "business-regency": "sleman",
         "join-join_code": "ZZZ999",
+        "notice_consent": "on",
         field: text,
     }
     if field == "password1":

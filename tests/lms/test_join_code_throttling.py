@@ -132,6 +132,7 @@ def test_sign_up_with_a_wrong_business_code_counts_per_address(client, owner):
                 "password2": "rahasia-usaha-123",
                 "business_choice": "join",
                 "join-join_code": code,
+                "notice_consent": "on",
             },
             REMOTE_ADDR=ip,
         )

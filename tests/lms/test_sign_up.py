@@ -26,6 +26,7 @@ def new_business_data(**overrides):
         "business-sector": "culinary",
         "business-regency": "sleman",
         "business-district": "Depok",
+        "notice_consent": "on",  # the privacy notice (privacy app): required
     }
     data.update(overrides)
     return data

@@ -1,0 +1,1 @@
+from tests.reports.conftest import coordinator_client, province  # noqa: F401 - shared fixtures
