@@ -172,19 +172,10 @@ class ResearchExportView(ScopedReportView):
     def order_queryset(self, queryset):
         return queryset.order_by("learner_id", "pk")
 
-    def decorate_paginated_queryset(self, object_list):
-        for row in object_list:
-            _decorate(row)
-        return object_list
-
-    def to_row_dict(self, item):
-        return super().to_row_dict(_decorate(item))
-
-
-def _decorate(row):
-    row.pseudonym = selectors.research_pseudonym(row.learner_id)
-    row.regency_display = Regency(row.regency).label if row.regency else None
-    row.sector_display = Sector(row.sector).label if row.sector else None
-    row.progress_display = _round(row.progress)
-    row.completed = _yes_no(row.completed_at is not None)
-    return row
+    def decorate(self, row):
+        row.pseudonym = selectors.research_pseudonym(row.learner_id)
+        row.regency_display = Regency(row.regency).label if row.regency else None
+        row.sector_display = Sector(row.sector).label if row.sector else None
+        row.progress_display = _round(row.progress)
+        row.completed = _yes_no(row.completed_at is not None)
+        return row

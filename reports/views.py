@@ -126,6 +126,19 @@ class ScopedReportView(ReportAccessMixin, ReportView):
     def rows(self):
         raise NotImplementedError
 
+    def decorate(self, row):
+        """``row`` with what its columns show that the database does not give: the same for a
+        page's rows and an export's."""
+        return row
+
+    def decorate_paginated_queryset(self, object_list):
+        for row in object_list:
+            self.decorate(row)
+        return object_list
+
+    def to_row_dict(self, item):
+        return super().to_row_dict(self.decorate(item))
+
     def get(self, request, *args, **kwargs):
         if not self.is_export:
             return super().get(request, *args, **kwargs)
@@ -348,23 +361,14 @@ class BusinessReportView(ScopedReportView):
             ordered.order_by(*ordered.query.order_by, "pk") if ordered.query.order_by else ordered
         )
 
-    def decorate_paginated_queryset(self, object_list):
-        for row in object_list:
-            _decorate(row)
-        return object_list
-
-    def to_row_dict(self, item):
-        return super().to_row_dict(_decorate(item))
-
-
-def _decorate(row):
-    row.progress_display = _round(row.progress)
-    row.quiz_best_display = _round(row.quiz_best)
-    row.quiz_first_display = _round(row.quiz_first)
-    row.pre_display = _round(row.pre_mean)
-    row.post_display = _round(row.post_mean)
-    row.owner_phone_display = _phone(getattr(row, "owner_phone", None))
-    return row
+    def decorate(self, row):
+        row.progress_display = _round(row.progress)
+        row.quiz_best_display = _round(row.quiz_best)
+        row.quiz_first_display = _round(row.quiz_first)
+        row.pre_display = _round(row.pre_mean)
+        row.post_display = _round(row.post_mean)
+        row.owner_phone_display = _phone(getattr(row, "owner_phone", None))
+        return row
 
 
 def _phone(e164):
@@ -481,14 +485,9 @@ class SurveyReportView(ScopedReportView):
             submitted_at=F("response__submitted_at")
         )
 
-    def decorate_paginated_queryset(self, object_list):
-        for answer in object_list:
-            answer.prompt = self.prompts.get(answer.item_id, "")
-        return object_list
-
-    def to_row_dict(self, item):
-        item.prompt = self.prompts.get(item.item_id, "")
-        return super().to_row_dict(item)
+    def decorate(self, row):
+        row.prompt = self.prompts.get(row.item_id, "")
+        return row
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -611,28 +610,19 @@ class LearnerReportView(ScopedReportView):
             ordered.order_by(*ordered.query.order_by, "pk") if ordered.query.order_by else ordered
         )
 
-    def decorate_paginated_queryset(self, object_list):
-        for row in object_list:
-            _decorate_learner(row)
-        return object_list
-
-    def to_row_dict(self, item):
-        return super().to_row_dict(_decorate_learner(item))
-
-
-def _decorate_learner(row):
-    row.regency_display = Regency(row.regency).label if row.regency else None
-    row.sector_display = Sector(row.sector).label if row.sector else None
-    row.progress_display = _round(row.progress)
-    row.completed_on = (
-        spreadsheets.local_time(row.completed_at).date() if row.completed_at else None
-    )
-    row.quiz_best_display = _round(row.quiz_best)
-    row.quiz_first_display = _round(row.quiz_first)
-    row.phone_display = _phone(getattr(row, "phone", None))
-    # Under 18 this year is the "<18" band; an unknown (or implausible) age is left empty.
-    row.under_18 = str(_("Yes") if row.age_band == "<18" else _("No")) if row.age_band else None
-    return row
+    def decorate(self, row):
+        row.regency_display = Regency(row.regency).label if row.regency else None
+        row.sector_display = Sector(row.sector).label if row.sector else None
+        row.progress_display = _round(row.progress)
+        row.completed_on = (
+            spreadsheets.local_time(row.completed_at).date() if row.completed_at else None
+        )
+        row.quiz_best_display = _round(row.quiz_best)
+        row.quiz_first_display = _round(row.quiz_first)
+        row.phone_display = _phone(getattr(row, "phone", None))
+        # Under 18 this year is the "<18" band; an unknown (or implausible) age is left empty.
+        row.under_18 = str(_("Yes") if row.age_band == "<18" else _("No")) if row.age_band else None
+        return row
 
 
 class SurveyStatementsView(ScopedReportView):

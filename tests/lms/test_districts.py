@@ -23,6 +23,7 @@ from lms.models import Business, Membership, Regency, User
 from reports import synthetic
 from reports.filters import EnrolmentFilterSet, district_choices
 from tests.factories import BusinessFactory, UserFactory
+from tests.lms.test_sign_up import new_business_data
 
 COUNTS = {"kota_yogyakarta": 14, "sleman": 17, "bantul": 17, "kulon_progo": 12, "gunungkidul": 18}
 
@@ -128,23 +129,8 @@ REGISTER = reverse("lms:business_register")
 
 
 def sign_up_data(**business):
-    data = {
-        "full_name": "Sumarni",
-        "phone": "0812 3456 7890",
-        "email": "",
-        "birth_year": "1970",
-        "password1": "rahasia-usaha-123",
-        "password2": "rahasia-usaha-123",
-        "business_choice": "new",
-        "business-name": "Bakpia Sumarni",
-        "business-sibakul_number": "",
-        "business-sector": "culinary",
-        "business-regency": "sleman",
-        "business-district": "Depok",
-        "notice_consent": "on",  # the privacy notice (privacy app): required
-    }
-    data.update({f"business-{name}": value for name, value in business.items()})
-    return data
+    """The sign-up form for a new business, with ``business`` fields changed."""
+    return new_business_data(**{f"business-{name}": value for name, value in business.items()})
 
 
 def not_in(regency_label):
