@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from privacy import services as privacy_services
+
 from . import roles, services
 from .models import Business, Regency, Sector, User
 
@@ -54,22 +56,27 @@ def seed() -> list[str]:
     for email, full_name, group_name in STAFF:
         _staff(email, full_name, group_name)
 
-    owner = User.objects.filter(phone=OWNER_PHONE).first() or services.learner_sign_up(
-        full_name="Sutarni",
-        phone=OWNER_PHONE,
-        password=DEMO_PASSWORD,
-        birth_year=1968,
-        business=DEMO_BUSINESS,
-    )
+    # As the sign-up form does: each agreed to the privacy notice; Sutarni also to research use.
+    owner = User.objects.filter(phone=OWNER_PHONE).first()
+    if owner is None:
+        owner = services.learner_sign_up(
+            full_name="Sutarni",
+            phone=OWNER_PHONE,
+            password=DEMO_PASSWORD,
+            birth_year=1968,
+            business=DEMO_BUSINESS,
+        )
+        privacy_services.sign_up_consents_record(user=owner, research=True)
     business = Business.objects.get(memberships__user=owner)
     if not User.objects.filter(email=MEMBER_EMAIL).exists():
-        services.learner_sign_up(
+        member = services.learner_sign_up(
             full_name="Agus Setiawan",
             email=MEMBER_EMAIL,
             password=DEMO_PASSWORD,
             birth_year=1995,
             join_code=business.join_code,
         )
+        privacy_services.sign_up_consents_record(user=member, research=False)
     accounts = [
         DemoAccount("administrator", "Admin Pintar UMKM", "admin@pintar-umkm.test"),
         DemoAccount("mentor", "Rina Astuti", "mentor@pintar-umkm.test"),

@@ -39,3 +39,18 @@ def test_seed_demo_creates_every_role_and_can_run_again(capsys):
         demo.DEMO_PASSWORD,
     ]:
         assert sign_in in first
+
+
+def test_demo_learners_agreed_to_the_privacy_notice_as_at_sign_up():
+    from privacy import selectors as privacy_selectors
+
+    call_command("seed_demo", verbosity=0)
+    owner = User.objects.get(phone=demo.OWNER_PHONE)
+    member = User.objects.get(email=demo.MEMBER_EMAIL)
+
+    consenting = set(privacy_selectors.research_consenting_learner_ids())
+    assert owner.pk in consenting
+    assert member.pk not in consenting
+    for learner in (owner, member):
+        notice = privacy_selectors.consents_for_profile(user=learner)["notice"]
+        assert notice.given
