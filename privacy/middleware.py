@@ -35,20 +35,20 @@ class NoticeConsentMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.closed_prefixes = None
+        self.open_prefixes = None
 
     def __call__(self, request):
         return self.get_response(request)
 
     def _is_open_path(self, path: str) -> bool:
-        if self.closed_prefixes is None:
-            self.closed_prefixes = (
+        if self.open_prefixes is None:
+            self.open_prefixes = (
                 settings.STATIC_URL,
                 settings.MEDIA_URL,
                 reverse("wagtailadmin_home"),
                 "/documents/",
             )
-        return path.startswith(self.closed_prefixes)
+        return path.startswith(self.open_prefixes)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if self._is_open_path(request.path_info):
