@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install migrate seed test bench bench-load bench-reports serve-prod lint format messages lock clean
+.PHONY: run install migrate seed test bench bench-load bench-reports bench-imports serve-prod lint format messages lock clean
 
 # The web server and, beside it, the task worker that renders certificate PDFs; Ctrl+C stops both.
 run: install migrate seed
@@ -34,6 +34,7 @@ test: install
 # Timings, query counts and page weights on a throwaway database (DATABASE_URL to use PostgreSQL).
 bench: install
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.imports
 
 # The production stack on this machine, over plain HTTP on 127.0.0.1: PostgreSQL, Redis, gunicorn
 # with two workers and one task worker, lms.settings.production with a throwaway SECRET_KEY.
@@ -65,6 +66,11 @@ bench-load: install
 # (database pintar_synth, filled on the first run in a few minutes); see docs/benchmarks.md.
 bench-reports: install
 	$(BIN)/python -m bench.reports
+
+# Upload, preview and import of a generated 10,000-row SiBakul sheet (budget: a minute), on a
+# throwaway SQLite file (DATABASE_URL to use PostgreSQL).
+bench-imports: install
+	$(BIN)/python -m bench.imports
 
 lint: install
 	$(BIN)/ruff check .

@@ -4,12 +4,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 from django_ratelimit.decorators import ratelimit
 
-from . import throttling, views
+from . import claim_views, throttling, views
 
 app_name = "lms"
 
 urlpatterns = [
     path("daftar/", views.sign_up, name="sign_up"),
+    path("klaim/", claim_views.claim_code, name="claim_code"),
+    path("klaim/<str:token>/", claim_views.claim, name="claim"),
     path("masuk/", views.SignInView.as_view(), name="sign_in"),
     path("keluar/", views.SignOutView.as_view(), name="sign_out"),
     path("profil/", views.profile, name="profile"),

@@ -124,6 +124,14 @@ DETAIL_LABELS = {
     "rows": _("Rows"),
     "by": _("By"),
     "serial": _("Certificate"),
+    # an import (onboarding): its file, counts and the class everyone was enrolled in
+    "file_name": _("File"),
+    "new": _("New"),
+    "updated": _("Updated"),
+    "refused": _("Refused"),
+    "class": _("Class"),
+    # a claim link: until when it works
+    "expires_at": _("Expires"),
 }
 
 

@@ -39,6 +39,7 @@ from wagtail.models import ModelLogEntry, Page
 from zipstream import ZipStream
 
 from . import roles
+from .claims import claim_links_expired_delete
 from .identifiers import new_join_code
 from .models import Business, Membership
 from .spreadsheets import BYTE_ORDER_MARK, CSV_DELIMITER, CSV_LINE_END, csv_cell
@@ -760,6 +761,7 @@ def retention_run(*, now: datetime.datetime | None = None, dry_run: bool = False
         "sessions": sessions.count() if sessions is not None else 0,
         "throttle_records": sum(records.count() for records in throttle),
         "drafts": drafts.count(),
+        "claim_links": claim_links_expired_delete(now=now, dry_run=True),
     }
     if dry_run:
         return counts
@@ -771,6 +773,7 @@ def retention_run(*, now: datetime.datetime | None = None, dry_run: bool = False
     for records in throttle:
         records.delete()
     drafts.delete()
+    counts["claim_links"] = claim_links_expired_delete(now=now)
     return counts
 
 

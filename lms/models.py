@@ -226,3 +226,47 @@ class HomePage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+
+class ClaimLink(models.Model):
+    """A one-time link (and its short code) with which an imported owner, whose account has no
+    password yet, confirms their name, consents and chooses a password. Only the token's
+    SHA-256 is kept: the raw token lives in the link alone. One live link per person: issuing
+    another voids the one before."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="claim_links", verbose_name=_("person")
+    )
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, editable=False)
+    code = models.CharField(_("short code"), max_length=8, editable=False)
+    issued_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("claim link")
+        verbose_name_plural = _("claim links")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(used_at__isnull=True, voided_at__isnull=True),
+                name="claim_link_one_live_per_user",
+            ),
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=models.Q(used_at__isnull=True, voided_at__isnull=True),
+                name="claim_link_live_code_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.code}"

@@ -69,6 +69,27 @@ def register_business_viewset():
 
 
 @hooks.register("register_admin_urls")
+def register_claim_links_url():
+    from .claim_views import ClaimListView
+
+    return [path("people/claim-links/", ClaimListView.as_view(), name="lms_claim_links")]
+
+
+class ClaimLinksMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .claim_views import can_issue_claim_links
+
+        return can_issue_claim_links(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_claim_links_menu_item():
+    return ClaimLinksMenuItem(
+        _("Claim links"), reverse("lms_claim_links"), icon_name="link", order=255
+    )
+
+
+@hooks.register("register_admin_urls")
 def register_temporary_password_url():
     return [
         path(

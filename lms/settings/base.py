@@ -17,7 +17,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # This project's own apps; `seed_demo` runs each one's demo.seed() in this order.
-PROJECT_APPS = ["lms", "courses", "quizzes", "certificates", "reports", "privacy"]
+PROJECT_APPS = ["lms", "courses", "quizzes", "certificates", "reports", "privacy", "onboarding"]
 
 INSTALLED_APPS = [
     *PROJECT_APPS,
@@ -266,6 +266,10 @@ PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", default="10/h")
 # (the hour) ends.
 JOIN_CODE_RATE = env("JOIN_CODE_RATE", default="10/h")
 JOIN_CODE_ADDRESS_RATE = env("JOIN_CODE_ADDRESS_RATE", default="100/h")
+# Claim links for imported owners (lms.claims): how long one works, and how many wrong short
+# codes one address may type (a village hall shares one) before every code waits for the window.
+CLAIM_LINK_DAYS = env.int("CLAIM_LINK_DAYS", default=14)
+CLAIM_CODE_ADDRESS_RATE = env("CLAIM_CODE_ADDRESS_RATE", default="100/h")
 RATELIMIT_VIEW = "lms.throttling.rate_limited"
 RATELIMIT_IP_META_KEY = "lms.throttling.client_ip"
 # Without REDIS_URL (make run, the tests) one process's in-memory cache counts every attempt, so

@@ -9,7 +9,8 @@ from lms.data_rights import retention_run
 class Command(BaseCommand):
     help = (
         "Anonymise learner accounts unused for RETENTION_INACTIVE_YEARS years and delete expired "
-        "sessions, old throttle records and old answer drafts. Safe to run again."
+        "sessions, old throttle records, old answer drafts and spent claim links. Safe to run "
+        "again."
     )
 
     def add_arguments(self, parser):
@@ -23,6 +24,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{counts['accounts']} inactive accounts (over {settings.RETENTION_INACTIVE_YEARS} "
             f"years) {verb} anonymised; {counts['sessions']} expired sessions, "
-            f"{counts['throttle_records']} throttle records and {counts['drafts']} answer "
-            f"drafts {verb} deleted."
+            f"{counts['throttle_records']} throttle records, {counts['drafts']} answer "
+            f"drafts and {counts['claim_links']} spent claim links {verb} deleted."
         )
