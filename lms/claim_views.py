@@ -8,7 +8,7 @@ import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, password_validation
+from django.contrib.auth import login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -25,17 +25,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from privacy.forms import ConsentFieldsMixin
 
 from . import claims, roles, throttling
-from .forms import (
-    BIRTH_YEAR_OUT_OF_RANGE,
-    NAME_REQUIRED,
-    NAME_TOO_LONG,
-    OLDEST_AGE,
-    PASSWORDS_DIFFER,
-    YOUNGEST_AGE,
-)
+from .forms import NAME_REQUIRED, NAME_TOO_LONG, NewPasswordFieldsMixin, PersonFieldsMixin
 from .models import FULL_NAME_MAX_LENGTH, User
 from .selectors import sees_every_class
-from .text import PK_MAX, clean_text, strict_int
+from .text import PK_MAX, strict_int
 from .views import SIGN_OUT_CLEARS
 
 CODE_THROTTLED = gettext_lazy(
@@ -58,7 +51,7 @@ class ClaimCodeForm(forms.Form):
     )
 
 
-class ClaimForm(ConsentFieldsMixin, forms.Form):
+class ClaimForm(ConsentFieldsMixin, NewPasswordFieldsMixin, PersonFieldsMixin):
     """The owner confirms (or corrects) their name, consents and chooses a password."""
 
     full_name = forms.CharField(
@@ -68,21 +61,11 @@ class ClaimForm(ConsentFieldsMixin, forms.Form):
         error_messages={"required": NAME_REQUIRED, "max_length": NAME_TOO_LONG},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    birth_year = forms.IntegerField(
-        label=gettext_lazy("Birth year (optional)"),
-        required=False,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-    )
     password1 = forms.CharField(
         label=gettext_lazy("Choose a password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=gettext_lazy("At least 8 characters; not only numbers."),
-    )
-    password2 = forms.CharField(
-        label=gettext_lazy("Password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -90,44 +73,14 @@ class ClaimForm(ConsentFieldsMixin, forms.Form):
         kwargs.setdefault("initial", {"full_name": user.full_name, "birth_year": user.birth_year})
         super().__init__(*args, **kwargs)
 
-    def clean_full_name(self):
-        name = " ".join(clean_text(self.cleaned_data["full_name"]).split())
-        if not name:
-            raise forms.ValidationError(NAME_REQUIRED, code="required")
-        return name
-
-    def clean_birth_year(self):
-        year = self.cleaned_data["birth_year"]
-        this_year = timezone.localdate().year
-        youngest, oldest = this_year - YOUNGEST_AGE, this_year - OLDEST_AGE
-        if year is not None and not oldest <= year <= youngest:
-            raise forms.ValidationError(
-                BIRTH_YEAR_OUT_OF_RANGE % {"oldest": oldest, "youngest": youngest},
-                code="birth_year_range",
-            )
-        return year
-
     def birth_year_for_consent(self):
         year = self.cleaned_data.get("birth_year")
         return year if year is not None else self.user.birth_year
 
-    def clean(self):
-        cleaned = super().clean()
-        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
-        if password1 and password2:
-            if password1 != password2:
-                self.add_error("password2", forms.ValidationError(PASSWORDS_DIFFER))
-            else:
-                candidate = User(
-                    full_name=cleaned.get("full_name", ""),
-                    email=self.user.email,
-                    phone=self.user.phone,
-                )
-                try:
-                    password_validation.validate_password(password1, user=candidate)
-                except forms.ValidationError as error:
-                    self.add_error("password1", error)
-        return cleaned
+    def password_candidate(self, cleaned) -> User:
+        return User(
+            full_name=cleaned.get("full_name", ""), email=self.user.email, phone=self.user.phone
+        )
 
 
 def _refused(request, problem, status=410):

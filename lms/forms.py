@@ -25,6 +25,7 @@ from .services import (
     PHONE_TAKEN,
     SIBAKUL_TAKEN,
 )
+from .text import clean_text
 from .throttling import JOIN_CODE_THROTTLED, JOIN_CODE_THROTTLED_CODE
 
 NAME_REQUIRED = _("Enter your name as you want it on your certificate.")
@@ -36,8 +37,8 @@ YOUNGEST_AGE = 15
 OLDEST_AGE = 100
 
 
-class AccountFieldsMixin(forms.Form):
-    """Name, phone, email and birth year as a learner types them, cleaned to their stored form."""
+class PersonFieldsMixin(forms.Form):
+    """A person's name and birth year as they type them, cleaned to their stored form."""
 
     full_name = forms.CharField(
         label=_("Full name"),
@@ -46,6 +47,73 @@ class AccountFieldsMixin(forms.Form):
         error_messages={"required": NAME_REQUIRED, "max_length": NAME_TOO_LONG},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
+    birth_year = forms.IntegerField(
+        label=_("Birth year (optional)"),
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    def clean_full_name(self):
+        name = " ".join(clean_text(self.cleaned_data["full_name"]).split())
+        if not name:
+            raise forms.ValidationError(NAME_REQUIRED, code="required")
+        return name
+
+    def clean_birth_year(self):
+        year = self.cleaned_data["birth_year"]
+        this_year = timezone.localdate().year
+        youngest, oldest = this_year - YOUNGEST_AGE, this_year - OLDEST_AGE
+        if year is not None and not oldest <= year <= youngest:
+            raise forms.ValidationError(
+                BIRTH_YEAR_OUT_OF_RANGE % {"oldest": oldest, "youngest": youngest},
+                code="birth_year_range",
+            )
+        return year
+
+
+class NewPasswordFieldsMixin(forms.Form):
+    """A password chosen twice, checked by the site's validators against the person it is for
+    (``password_candidate``)."""
+
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 characters; not only numbers."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def password_candidate(self, cleaned) -> User:
+        """The person as the validators see them: their name and contacts."""
+        return User(
+            full_name=cleaned.get("full_name", ""),
+            email=cleaned.get("email"),
+            phone=cleaned.get("phone"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2:
+            if password1 != password2:
+                self.add_error("password2", forms.ValidationError(PASSWORDS_DIFFER))
+            else:
+                try:
+                    password_validation.validate_password(
+                        password1, user=self.password_candidate(cleaned)
+                    )
+                except forms.ValidationError as error:
+                    self.add_error("password1", error)
+        return cleaned
+
+
+class AccountFieldsMixin(PersonFieldsMixin):
+    """Name, phone, email and birth year as a learner types them, cleaned to their stored form."""
+
     phone = forms.CharField(
         label=_("Mobile number"),
         required=False,
@@ -57,23 +125,12 @@ class AccountFieldsMixin(forms.Form):
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    birth_year = forms.IntegerField(
-        label=_("Birth year (optional)"),
-        required=False,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-    )
-
+    field_order = ["full_name", "phone", "email", "birth_year"]
     user = None  # The account being edited, if any.
 
     def _others(self):
         users = User.objects.all()
         return users.exclude(pk=self.user.pk) if self.user else users
-
-    def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
-        if not name:
-            raise forms.ValidationError(NAME_REQUIRED, code="required")
-        return name
 
     def clean_phone(self):
         raw = self.cleaned_data["phone"]
@@ -92,17 +149,6 @@ class AccountFieldsMixin(forms.Form):
             raise forms.ValidationError(EMAIL_TAKEN, code="email_taken")
         return email
 
-    def clean_birth_year(self):
-        year = self.cleaned_data["birth_year"]
-        this_year = timezone.localdate().year
-        youngest, oldest = this_year - YOUNGEST_AGE, this_year - OLDEST_AGE
-        if year is not None and not oldest <= year <= youngest:
-            raise forms.ValidationError(
-                BIRTH_YEAR_OUT_OF_RANGE % {"oldest": oldest, "youngest": youngest},
-                code="birth_year_range",
-            )
-        return year
-
     def clean(self):
         cleaned = super().clean()
         if (
@@ -115,46 +161,17 @@ class AccountFieldsMixin(forms.Form):
         return cleaned
 
 
-class SignUpForm(ConsentFieldsMixin, AccountFieldsMixin):
+class SignUpForm(ConsentFieldsMixin, NewPasswordFieldsMixin, AccountFieldsMixin):
     """A new account, with its consents (privacy.forms: the notice, research, a guardian)."""
 
     NEW, JOIN = "new", "join"
 
-    password1 = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 8 characters; not only numbers."),
-    )
-    password2 = forms.CharField(
-        label=_("Password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
     business_choice = forms.ChoiceField(
         label=_("Your business"),
         choices=[(NEW, _("Register my business")), (JOIN, _("Join a business with its code"))],
         initial=NEW,
         widget=forms.RadioSelect,
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
-        if password1 and password2:
-            if password1 != password2:
-                self.add_error("password2", forms.ValidationError(PASSWORDS_DIFFER))
-            else:
-                candidate = User(
-                    full_name=cleaned.get("full_name", ""),
-                    email=cleaned.get("email"),
-                    phone=cleaned.get("phone"),
-                )
-                try:
-                    password_validation.validate_password(password1, user=candidate)
-                except forms.ValidationError as error:
-                    self.add_error("password1", error)
-        return cleaned
 
 
 class ProfileForm(AccountFieldsMixin):
