@@ -327,6 +327,23 @@ def _consent_rows(user):
     ]
 
 
+def _claim_link_rows(user):
+    """The links that were issued to take over the account: when, until when, when used (never
+    the link or its code)."""
+    from .models import ClaimLink
+
+    links = ClaimLink.objects.filter(user=user).order_by("issued_at", "pk")
+    return [
+        {
+            "issued_at": link.issued_at,
+            "expires_at": link.expires_at,
+            "used_at": link.used_at,
+            "voided_at": link.voided_at,
+        }
+        for link in links
+    ]
+
+
 def _log_rows(user):
     """What the action log records about the learner's account (never who else it names)."""
     entries = ModelLogEntry.objects.filter(
@@ -412,6 +429,12 @@ KINDS = [
         _consent_rows,
     ),
     Kind(
+        "claim_links",
+        _("The links you were sent to take over your account (never the links themselves)."),
+        (("lms.ClaimLink", "user"),),
+        _claim_link_rows,
+    ),
+    Kind(
         "account_log",
         _("What the action log records about your account."),
         (("wagtailcore.ModelLogEntry", "user"),),
@@ -442,6 +465,9 @@ NOT_ABOUT_LEARNERS = {
     ("wagtailcore.Comment", "resolved_by"): "editors' comments on pages",
     ("wagtailcore.CommentReply", "user"): "editors' comments on pages",
     ("wagtailcore.PageSubscription", "user"): "editors' comment notifications",
+    ("lms.ClaimLink", "issued_by"): "the staff member who issued a claim link",
+    ("onboarding.ImportBatch", "uploaded_by"): "the coordinator who uploaded a registry sheet",
+    ("onboarding.ImportBatch", "imported_by"): "the coordinator who imported a registry sheet",
 }
 
 
