@@ -99,7 +99,10 @@ def test_every_row_of_a_messy_sheet_gets_its_outcome(batch):
         [rules.DISTRICT_UNKNOWN % {"value": "Kota Gede", "regency": "Sleman"}],
     )
     assert result[7] == (rules.REFUSED, [rules.PHONE_INVALID])
-    assert result[8] == (rules.REFUSED, [rules.MISSING % {"field": "Business name"}])
+    assert result[8] == (
+        rules.REFUSED,
+        [rules.MISSING % {"field": rules.FIELD_LABELS["business_name"]}],
+    )
     assert result[9] == (rules.UPDATE, [])
     assert result[10] == (rules.REFUSED, [rules.PHONE_TAKEN])
     assert rules.counts(selectors.batch_checks(batch=batch)) == {

@@ -154,4 +154,6 @@ def test_too_long_names_are_refused():
         },
         this_year=THIS_YEAR,
     )
-    assert row.problems == [rules.TOO_LONG % {"field": "Business name", "limit": 150}]
+    assert row.problems == [
+        rules.TOO_LONG % {"field": rules.FIELD_LABELS["business_name"], "limit": 150}
+    ]
