@@ -421,3 +421,36 @@ def test_a_member_deleting_keeps_the_business_and_its_owner(client, siti):
     assert client.post(DELETE, {"password": PASSWORD}).status_code == 302
     assert Business.objects.get(pk=siti.a1.membership.business_id).name == "A"
     assert Membership.objects.get(user=siti.a1).is_owner
+
+
+def test_the_evaluation_report_holds_no_trace_of_a_deleted_learner(siti):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from reports import documents, evaluation
+
+    def report_texts():
+        """The PDF's text and the workbook's cells."""
+        scope = report_selectors.scope_for(course=siti.course, enrolments=Enrolment.objects.all())
+        data = evaluation.evaluation_data(scope)
+        pdf = PdfReader(io.BytesIO(documents.render_pdf(data)))
+        workbook = load_workbook(io.BytesIO(documents.render_xlsx(data)))
+        cells = [
+            str(value)
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if value is not None
+        ]
+        return [page.extract_text() for page in pdf.pages], cells
+
+    pages, cells = report_texts()
+    assert OPEN_ANSWER in "\n".join(pages)  # the open answers' sample shows it before
+    assert OPEN_ANSWER in cells
+
+    data_rights.account_anonymise(user=siti.a1, by="self", new_owner_id=siti.a2.pk)
+
+    pages, cells = report_texts()
+    after = ("\n".join(pages) + "\n" + "\n".join(cells)).encode()
+    for value in [*personal_bytes(), OPEN_ANSWER.encode()]:
+        assert value not in after
