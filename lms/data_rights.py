@@ -781,6 +781,7 @@ def retention_run(*, now: datetime.datetime | None = None, dry_run: bool = False
     drafts = AnswerDraft.objects.filter(
         updated_at__lt=now - datetime.timedelta(days=settings.RETENTION_DRAFT_DAYS)
     )
+    sheets = _unimported_sheets(before=now - datetime.timedelta(days=settings.RETENTION_DRAFT_DAYS))
     store, sessions = _expired_sessions(now)
     counts = {
         "accounts": accounts.count(),
@@ -788,6 +789,7 @@ def retention_run(*, now: datetime.datetime | None = None, dry_run: bool = False
         "throttle_records": sum(records.count() for records in throttle),
         "drafts": drafts.count(),
         "claim_links": claim_links_expired_delete(now=now, dry_run=True),
+        "sheets": sheets.count(),
     }
     if dry_run:
         return counts
@@ -800,7 +802,17 @@ def retention_run(*, now: datetime.datetime | None = None, dry_run: bool = False
         records.delete()
     drafts.delete()
     counts["claim_links"] = claim_links_expired_delete(now=now)
+    sheets.delete()
     return counts
+
+
+def _unimported_sheets(*, before):
+    """Registry sheets uploaded before ``before`` and never imported: they hold people's names
+    and numbers (``onboarding``; an imported sheet keeps only its counts)."""
+    from django.apps import apps
+
+    batch = apps.get_model("onboarding", "ImportBatch")
+    return batch.objects.filter(imported_at__isnull=True, uploaded_at__lt=before)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -130,21 +130,21 @@ def test_expired_sessions_old_throttle_records_and_old_drafts_are_deleted(people
 
     output = run("--dry-run")
     assert (
-        "1 expired sessions, 2 throttle records, 1 answer drafts and 0 spent claim links "
-        "would be deleted" in output
+        "1 expired sessions, 2 throttle records, 1 answer drafts, 0 spent claim links and 0 "
+        "registry sheets never imported would be deleted" in output
     )
     assert Session.objects.count() == 2
 
     output = run()
     assert (
-        "1 expired sessions, 2 throttle records, 1 answer drafts and 0 spent claim links "
-        "were deleted" in output
+        "1 expired sessions, 2 throttle records, 1 answer drafts, 0 spent claim links and 0 "
+        "registry sheets never imported were deleted" in output
     )
     assert list(Session.objects.values_list("session_key", flat=True)) == ["kini"]
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["+6281100000002"]
     assert list(AccessFailureLog.objects.values_list("username", flat=True)) == ["+6281100000002"]
     assert list(AnswerDraft.objects.values_list("page", flat=True)) == [second.pk]
-    assert "0 expired sessions, 0 throttle records, 0 answer drafts and 0 spent claim" in run()
+    assert "0 expired sessions, 0 throttle records, 0 answer drafts, 0 spent claim" in run()
 
 
 def test_an_inactive_owner_hands_the_business_to_the_longest_standing_member(db):

@@ -13,6 +13,7 @@ from lms import audit
 from lms.models import Business, Membership, User
 from onboarding import rows as rules
 from onboarding import selectors, services
+from onboarding.models import ImportBatch
 from tests.factories import BusinessFactory, MembershipFactory
 
 HEADINGS = (
@@ -294,3 +295,23 @@ def test_a_comma_separated_csv_with_quoted_cells(coordinator):
         "update": 0,
         "refused": 0,
     }
+
+
+def test_retention_deletes_sheets_left_unimported_and_keeps_the_rest(batch, coordinator, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lms import data_rights
+
+    services.batch_import(batch=batch, user=coordinator)
+    old = timezone.now() - timedelta(days=settings.RETENTION_DRAFT_DAYS + 1)
+    ImportBatch.objects.filter(pk=batch.pk).update(uploaded_at=old)
+    left = services.batch_upload(user=coordinator, name="lupa.csv", content=messy_csv("0"))
+    recent = services.batch_upload(user=coordinator, name="baru.csv", content=messy_csv("0"))
+    ImportBatch.objects.filter(pk=left.pk).update(uploaded_at=old)
+
+    assert data_rights.retention_run(dry_run=True)["sheets"] == 1
+    assert data_rights.retention_run()["sheets"] == 1
+
+    assert set(ImportBatch.objects.values_list("pk", flat=True)) == {batch.pk, recent.pk}

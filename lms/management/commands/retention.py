@@ -9,8 +9,8 @@ from lms.data_rights import retention_run
 class Command(BaseCommand):
     help = (
         "Anonymise learner accounts unused for RETENTION_INACTIVE_YEARS years and delete expired "
-        "sessions, old throttle records, old answer drafts and spent claim links. Safe to run "
-        "again."
+        "sessions, old throttle records, old answer drafts, spent claim links and registry "
+        "sheets never imported. Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -25,5 +25,6 @@ class Command(BaseCommand):
             f"{counts['accounts']} inactive accounts (over {settings.RETENTION_INACTIVE_YEARS} "
             f"years) {verb} anonymised; {counts['sessions']} expired sessions, "
             f"{counts['throttle_records']} throttle records, {counts['drafts']} answer "
-            f"drafts and {counts['claim_links']} spent claim links {verb} deleted."
+            f"drafts, {counts['claim_links']} spent claim links and {counts['sheets']} registry "
+            f"sheets never imported {verb} deleted."
         )
