@@ -344,6 +344,17 @@ def _claim_link_rows(user):
     ]
 
 
+def _import_rows(user):
+    """The registry sheets the learner's account was made or updated from (never their rows)."""
+    from django.apps import apps
+
+    batches = apps.get_model("onboarding", "ImportBatch").objects.filter(owners=user)
+    return [
+        {"file_name": batch.file_name, "imported_at": batch.imported_at}
+        for batch in batches.order_by("imported_at", "pk")
+    ]
+
+
 def _log_rows(user):
     """What the action log records about the learner's account (never who else it names)."""
     entries = ModelLogEntry.objects.filter(
@@ -435,6 +446,12 @@ KINDS = [
         _claim_link_rows,
     ),
     Kind(
+        "imports",
+        _("The registry sheets your account was made or updated from."),
+        (("onboarding.ImportBatch", "owners"),),
+        _import_rows,
+    ),
+    Kind(
         "account_log",
         _("What the action log records about your account."),
         (("wagtailcore.ModelLogEntry", "user"),),
@@ -476,14 +493,15 @@ def _is_page_staff_field(model, field_name: str) -> bool:
 
 
 def user_foreign_keys() -> list[tuple[str, str]]:
-    """Every (model label, field) that points at the user model, across all installed apps."""
+    """Every (model label, field) that points at the user model, across all installed apps:
+    foreign keys and many-to-many fields."""
     from django.apps import apps
 
     user_model = get_user_model()
     return [
         (model._meta.label, field.name)
         for model in apps.get_models()
-        for field in model._meta.fields
+        for field in [*model._meta.fields, *model._meta.many_to_many]
         if field.related_model is user_model and not _is_page_staff_field(model, field.name)
     ]
 

@@ -315,3 +315,15 @@ def test_retention_deletes_sheets_left_unimported_and_keeps_the_rest(batch, coor
     assert data_rights.retention_run()["sheets"] == 1
 
     assert set(ImportBatch.objects.values_list("pk", flat=True)) == {batch.pk, recent.pk}
+
+
+def test_an_imported_owners_own_data_names_the_sheet_they_came_from(batch, coordinator):
+    from lms import data_rights
+
+    services.batch_import(batch=batch, user=coordinator)
+    owner = User.objects.get(phone="+6281234567801")
+
+    [sheet] = data_rights.personal_data_for(user=owner)["imports"]
+
+    assert sheet["file_name"] == "sibakul.csv"
+    assert sheet["imported_at"] is not None
