@@ -15,10 +15,9 @@ from django.views import defaults
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column
 
-from lms.models import Regency, Sector
 from lms.selectors import sees_every_class
 from reports import selectors as report_selectors
-from reports.views import ScopedReportView, _round
+from reports.views import ScopedReportView, decorate_learner_row, yes_no
 
 from . import selectors, services
 from .forms import NoticeAgreeForm, ResearchConsentForm
@@ -121,10 +120,6 @@ def research_consent(request):
     return redirect("lms:profile")
 
 
-def _yes_no(value: bool) -> str:
-    return _("Yes") if value else _("No")
-
-
 class ResearchExportView(ScopedReportView):
     """One course's learners who consented to research use (and, under 18, whose guardian's
     consent covers it): no name, contact or business id, a pseudonym instead of their id and an
@@ -173,9 +168,7 @@ class ResearchExportView(ScopedReportView):
         return queryset.order_by("learner_id", "pk")
 
     def decorate(self, row):
+        decorate_learner_row(row)
         row.pseudonym = selectors.research_pseudonym(row.learner_id)
-        row.regency_display = Regency(row.regency).label if row.regency else None
-        row.sector_display = Sector(row.sector).label if row.sector else None
-        row.progress_display = _round(row.progress)
-        row.completed = _yes_no(row.completed_at is not None)
+        row.completed = yes_no(row.completed_at is not None)
         return row

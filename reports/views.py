@@ -611,18 +611,28 @@ class LearnerReportView(ScopedReportView):
         )
 
     def decorate(self, row):
-        row.regency_display = Regency(row.regency).label if row.regency else None
-        row.sector_display = Sector(row.sector).label if row.sector else None
-        row.progress_display = _round(row.progress)
-        row.completed_on = (
-            spreadsheets.local_time(row.completed_at).date() if row.completed_at else None
-        )
-        row.quiz_best_display = _round(row.quiz_best)
-        row.quiz_first_display = _round(row.quiz_first)
-        row.phone_display = _phone(getattr(row, "phone", None))
-        # Under 18 this year is the "<18" band; an unknown (or implausible) age is left empty.
-        row.under_18 = str(_("Yes") if row.age_band == "<18" else _("No")) if row.age_band else None
-        return row
+        return decorate_learner_row(row)
+
+
+def yes_no(value: bool) -> str:
+    return str(_("Yes") if value else _("No"))
+
+
+def decorate_learner_row(row):
+    """A row of ``selectors.learner_rows`` with what its columns show (here and in the research
+    export)."""
+    row.regency_display = Regency(row.regency).label if row.regency else None
+    row.sector_display = Sector(row.sector).label if row.sector else None
+    row.progress_display = _round(row.progress)
+    row.completed_on = (
+        spreadsheets.local_time(row.completed_at).date() if row.completed_at else None
+    )
+    row.quiz_best_display = _round(row.quiz_best)
+    row.quiz_first_display = _round(row.quiz_first)
+    row.phone_display = _phone(getattr(row, "phone", None))
+    # Under 18 this year is the "<18" band; an unknown (or implausible) age is left empty.
+    row.under_18 = yes_no(row.age_band == "<18") if row.age_band else None
+    return row
 
 
 class SurveyStatementsView(ScopedReportView):
