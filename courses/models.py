@@ -148,7 +148,7 @@ class WeekPage(CachedViewRestrictionsMixin, DirectChildRouteMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
+    subpage_types = ["courses.LessonPage", "quizzes.QuizPage", "mentoring.AssignmentPage"]
 
     class Meta:
         verbose_name = _("week")

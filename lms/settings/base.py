@@ -17,7 +17,16 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # This project's own apps; `seed_demo` runs each one's demo.seed() in this order.
-PROJECT_APPS = ["lms", "courses", "quizzes", "certificates", "reports", "privacy", "onboarding"]
+PROJECT_APPS = [
+    "lms",
+    "courses",
+    "quizzes",
+    "mentoring",
+    "certificates",
+    "reports",
+    "privacy",
+    "onboarding",
+]
 
 INSTALLED_APPS = [
     *PROJECT_APPS,
