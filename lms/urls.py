@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("privasi/", include("privacy.urls")),
     path("belajar/", include("courses.urls")),
     path("kuis/", include("quizzes.urls")),
+    path("tugas/", include("mentoring.urls")),
     path("sertifikat/", include("certificates.urls")),
     path("certificate/<str:code>/", certificate_views.verify, name="certificate_verify_alias"),
     # Pages, routed through the page-tree cache; Wagtail's own serve pattern below stays for its

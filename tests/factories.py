@@ -154,6 +154,19 @@ def build_quiz(week, *, questions=None, **fields):
     )
 
 
+def build_assignment(week, **fields):
+    """A practical assignment in ``week``: a link by default, two rubric items."""
+    from mentoring.models import AssignmentPage
+
+    fields.setdefault("instructions", "<p>Buka akun bisnis Instagram dan kirim tautannya.</p>")
+    fields.setdefault(
+        "rubric", [("item", "Profil memuat alamat usaha"), ("item", "Ada minimal tiga unggahan")]
+    )
+    fields.setdefault("link_hosts", "instagram.com\ntiktok.com")
+    slug = fields.pop("slug", f"tugas-{week.slug}")
+    return week.add_child(instance=AssignmentPage(title=f"Tugas {week.title}", slug=slug, **fields))
+
+
 def build_knowledge_check(course, *, questions=None):
     from quizzes.models import KnowledgeCheckPage
 

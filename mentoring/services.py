@@ -1,0 +1,1 @@
+"""Everything that writes: hand-ins, reviews, feedback read."""

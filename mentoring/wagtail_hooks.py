@@ -1,0 +1,1 @@
+"""Admin views of mentoring: the review queue and the class roster."""
