@@ -1,13 +1,15 @@
 """The completion rule: which requirements a course sets and which a learner still lacks.
 
 Pure: plain values in, plain values out. A requirement the course switches on but has nothing
-for (no quizzes, no survey page) is not listed, so it never blocks anyone.
+for (no quizzes, no required assignment, no survey page) is not listed, so it never blocks
+anyone.
 """
 
 from dataclasses import dataclass
 
 LESSONS = "lessons"
 QUIZZES = "quizzes"
+ASSIGNMENTS = "assignments"
 POST_QUESTIONNAIRE = "post_questionnaire"
 SURVEY = "survey"
 
@@ -20,6 +22,7 @@ class Rule:
     quizzes: bool = True
     post_questionnaire: bool = True
     survey: bool = True
+    assignments: bool = True  # the assignments marked required for the certificate
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class Standing:
     post_questionnaire_done: bool = False
     has_survey: bool = False
     survey_done: bool = False
+    assignments_accepted: int = 0
+    assignments_total: int = 0  # the course's assignments required for the certificate
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,10 @@ def requirements(rule: Rule, standing: Standing) -> list[Requirement]:
         items.append(Requirement(LESSONS, standing.lessons_done, standing.lessons_total))
     if rule.quizzes and standing.quizzes_total:
         items.append(Requirement(QUIZZES, standing.quizzes_passed, standing.quizzes_total))
+    if rule.assignments and standing.assignments_total:
+        items.append(
+            Requirement(ASSIGNMENTS, standing.assignments_accepted, standing.assignments_total)
+        )
     if rule.post_questionnaire and standing.has_post_questionnaire:
         items.append(Requirement(POST_QUESTIONNAIRE, int(standing.post_questionnaire_done), 1))
     if rule.survey and standing.has_survey:

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from courses.models import CourseCompletion, CoursePage, LessonCompletion, LessonPage
 from lms.selectors import sees_every_class
+from mentoring.models import AssignmentPage, State, Submission
 from quizzes.models import (
     KnowledgeCheckPage,
     Phase,
@@ -32,6 +33,7 @@ _CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 REQUIREMENT_LABELS = {
     rules.LESSONS: _("Finish every lesson"),
     rules.QUIZZES: _("Pass every week quiz"),
+    rules.ASSIGNMENTS: _("Get every required assignment accepted by your mentor"),
     rules.POST_QUESTIONNAIRE: _("Answer the questionnaire after the course"),
     rules.SURVEY: _("Answer the satisfaction survey"),
 }
@@ -49,8 +51,11 @@ def rule_of(course: CoursePage) -> rules.Rule:
 def standing_of(*, learner, course: CoursePage) -> rules.Standing:
     """The learner's own work on the course's live pages, in two queries. A learner holding a
     completion record of the course (``courses.progress``) has met its lessons requirement,
-    whatever lessons were added since."""
-    kinds = ContentType.objects.get_for_models(LessonPage, QuizPage, KnowledgeCheckPage, SurveyPage)
+    whatever lessons were added since. A required assignment counts once accepted: the
+    learner's own hand-in or, for a per-business one, their business's."""
+    kinds = ContentType.objects.get_for_models(
+        LessonPage, QuizPage, AssignmentPage, KnowledgeCheckPage, SurveyPage
+    )
 
     def of_kind(model, *conditions):
         return Count("pk", filter=Q(*conditions, content_type=kinds[model]))
@@ -62,6 +67,12 @@ def standing_of(*, learner, course: CoursePage) -> rules.Standing:
             page_id=OuterRef("pk"), learner=learner, phase=Phase.QUIZ, passed=True
         )
     )
+    assignment_accepted = Exists(
+        Submission.objects.filter(assignment_id=OuterRef("pk"), state=State.ACCEPTED).filter(
+            Q(learner=learner, business__isnull=True) | Q(business__memberships__user=learner)
+        )
+    )
+    required = Q(assignmentpage__required_for_certificate=True)
     pages = (
         Page.objects.live()
         .descendant_of(course)
@@ -70,6 +81,8 @@ def standing_of(*, learner, course: CoursePage) -> rules.Standing:
             lessons_done=of_kind(LessonPage, lesson_done),
             quizzes_total=of_kind(QuizPage),
             quizzes_passed=of_kind(QuizPage, quiz_passed),
+            assignments_total=of_kind(AssignmentPage, required),
+            assignments_accepted=of_kind(AssignmentPage, required, assignment_accepted),
             post=of_kind(KnowledgeCheckPage, child),
             survey=of_kind(SurveyPage, child),
         )
@@ -95,6 +108,8 @@ def standing_of(*, learner, course: CoursePage) -> rules.Standing:
         post_questionnaire_done=done["post"],
         has_survey=bool(pages["survey"]),
         survey_done=done["survey"],
+        assignments_accepted=pages["assignments_accepted"],
+        assignments_total=pages["assignments_total"],
     )
 
 
