@@ -366,6 +366,79 @@ def _log_rows(user):
     ]
 
 
+HANDIN_FOLDER = "handins"  # the ZIP's folder of hand-in photos and PDFs
+
+
+def _hand_in_versions(user):
+    """The versions of the learner's hand-ins: those they handed in, and every version of a
+    hand-in recorded under their name (a per-business one they started)."""
+    from mentoring.models import SubmissionVersion
+
+    return (
+        SubmissionVersion.objects.filter(Q(handed_in_by=user) | Q(submission__learner=user))
+        .select_related("submission__course")
+        .prefetch_related("photos")
+        .order_by("submission__created_at", "submission_id", "number")
+    )
+
+
+def _hand_in_file_names(version) -> tuple[list[tuple[object, str]], str]:
+    """(the version's photos as (stored file, name in the ZIP)), and its PDF's name in the ZIP."""
+    prefix = f"{HANDIN_FOLDER}/{version.submission_id}-v{version.number}"
+    photos = [
+        (photo.image, f"{prefix}-foto-{position}.jpg")
+        for position, photo in enumerate(version.photos.all(), 1)
+    ]
+    return photos, f"{prefix}.pdf" if version.pdf else ""
+
+
+def _hand_in_rows(user):
+    rows = []
+    for version in _hand_in_versions(user):
+        submission = version.submission
+        photos, pdf_name = _hand_in_file_names(version)
+        ticked = set(version.rubric_ticks or [])
+        rows.append(
+            {
+                "hand_in_id": submission.pk,
+                "course": submission.course.title,
+                "assignment": submission.assignment_title,
+                "for_the_business": submission.business_id is not None,
+                "state": submission.state,
+                "version": version.number,
+                "handed_in_at": version.handed_in_at,
+                "handed_in_by_you": version.handed_in_by_id == user.pk,
+                "link": version.link,
+                "text": version.text,
+                "photo_files": " | ".join(name for _file, name in photos),
+                "pdf_file": pdf_name,
+                "review": version.review_state,
+                "feedback": version.feedback,
+                "rubric_ticked": " | ".join(
+                    str(text)
+                    for block_id, text in version.rubric_snapshot or []
+                    if block_id in ticked
+                ),
+                "reviewed_at": version.reviewed_at,
+            }
+        )
+    return rows
+
+
+def _hand_in_files(user):
+    """(stored file, name in the ZIP) of every photo and PDF of the learner's hand-ins."""
+    for version in _hand_in_versions(user):
+        photos, pdf_name = _hand_in_file_names(version)
+        yield from photos
+        if pdf_name:
+            yield version.pdf, pdf_name
+
+
+def _stored_chunks(stored, chunk_size=64 * 1024):
+    with stored.storage.open(stored.name, "rb") as handle:
+        yield from iter(lambda: handle.read(chunk_size), b"")
+
+
 KINDS = [
     Kind(
         "profile",
@@ -452,6 +525,15 @@ KINDS = [
         _import_rows,
     ),
     Kind(
+        "hand_ins",
+        _(
+            "Your hand-ins for practical assignments: what was sent, their state and the "
+            "mentor's feedback; the photos and PDFs are in the handins folder."
+        ),
+        (("mentoring.Submission", "learner"), ("mentoring.SubmissionVersion", "handed_in_by")),
+        _hand_in_rows,
+    ),
+    Kind(
         "account_log",
         _("What the action log records about your account."),
         (("wagtailcore.ModelLogEntry", "user"),),
@@ -485,6 +567,7 @@ NOT_ABOUT_LEARNERS = {
     ("lms.ClaimLink", "issued_by"): "the staff member who issued a claim link",
     ("onboarding.ImportBatch", "uploaded_by"): "the coordinator who uploaded a registry sheet",
     ("onboarding.ImportBatch", "imported_by"): "the coordinator who imported a registry sheet",
+    ("mentoring.SubmissionVersion", "reviewed_by"): "the mentor who reviewed a hand-in",
 }
 
 
@@ -566,6 +649,9 @@ def personal_data_zip(*, user, now: datetime.datetime | None = None) -> ZipStrea
     )
     for kind in KINDS:
         archive.add(_csv_bytes(data[kind.name]), f"{kind.name}.csv")
+    for stored, arcname in _hand_in_files(user):
+        if stored.storage.exists(stored.name):
+            archive.add(_stored_chunks(stored), arcname, size=stored.storage.size(stored.name))
     return archive
 
 
@@ -697,6 +783,26 @@ def _withdraw_certificates(user, now) -> None:
     transaction.on_commit(delete_files)
 
 
+def _clear_hand_ins(user) -> None:
+    """What the learner handed in (links, texts, photos, PDFs) goes; the hand-ins, their
+    states and reviews stay, so every figure stays true. The files are deleted once the
+    transaction commits."""
+    from mentoring.models import SubmissionPhoto, SubmissionVersion
+
+    versions = SubmissionVersion.objects.filter(handed_in_by=user)
+    photos = SubmissionPhoto.objects.filter(version__in=versions)
+    files = [(photo.image.storage, photo.image.name) for photo in photos]
+    files += [(version.pdf.storage, version.pdf.name) for version in versions.exclude(pdf="")]
+    photos.delete()
+    versions.update(link="", text="", pdf="")
+
+    def delete_files():
+        for storage, name in files:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
+
+
 def _forget_throttle_records(user) -> None:
     """django-axes keeps the number or email typed at sign-in."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -719,6 +825,7 @@ def account_anonymise(*, user, by: str, new_owner_id: int | None = None) -> bool
         _forget_throttle_records(locked)
         _blank_open_answers(locked)
         _withdraw_certificates(locked, now)
+        _clear_hand_ins(locked)
         consent = _consent_model()
         if consent is not None:  # The records stay; a parent's name does not.
             consent.objects.filter(user=locked).exclude(guardian_name="").update(guardian_name="")
