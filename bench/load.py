@@ -113,6 +113,9 @@ def seed(sessions: int) -> dict:
     from lms import pagetree, roles
     from lms.identifiers import normalise_phone
     from lms.models import User
+    from privacy import selectors as privacy_selectors
+    from privacy import services as privacy_services
+    from privacy.services import SESSION_KEY as PRIVACY_SESSION_KEY
     from quizzes import demo as quizzes_demo
     from quizzes.models import QuizAttempt, QuizPage
 
@@ -134,6 +137,9 @@ def seed(sessions: int) -> dict:
         user.groups.add(learners)
         course_services.enrolment_start(learner=user, course=course)
         users.append(user)
+    # They agreed to the privacy notice, as sign-up records: pages are measured, not redirects.
+    privacy_services.notice_agreed_in_bulk(user_ids=[user.pk for user in users])
+    agreed = privacy_selectors.current_notice_version() or 0
     # Every run starts from learners with nothing done, so the mix does not drift between runs.
     LessonCompletion.objects.filter(learner__in=users).delete()
     CourseCompletion.objects.filter(learner__in=users).delete()
@@ -141,12 +147,13 @@ def seed(sessions: int) -> dict:
 
     store_class = import_module(settings.SESSION_ENGINE).SessionStore
     keys = []
-    for slot in range(sessions):  # What login() stores, without its signals.
+    for slot in range(sessions):  # What login() and its privacy check store.
         user = users[slot % ACCOUNTS]
         store = store_class()
         store[SESSION_KEY] = str(user.pk)
         store[BACKEND_SESSION_KEY] = "lms.backends.PhoneOrEmailBackend"
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store[PRIVACY_SESSION_KEY] = agreed
         store.save()
         keys.append({"key": store.session_key, "account": slot % ACCOUNTS})
 

@@ -53,8 +53,9 @@ def _staff(email, full_name, group_name):
 
 @transaction.atomic
 def seed() -> list[str]:
-    for email, full_name, group_name in STAFF:
-        _staff(email, full_name, group_name)
+    staff = [_staff(email, full_name, group_name) for email, full_name, group_name in STAFF]
+    # Staff are asked to agree on site pages too (the admin stays open): the demo's have.
+    privacy_services.notice_agreed_in_bulk(user_ids=[user.pk for user in staff])
 
     # As the sign-up form does: each agreed to the privacy notice; Sutarni also to research use.
     owner = User.objects.filter(phone=OWNER_PHONE).first()

@@ -14,7 +14,8 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("CSV or Excel (.xlsx) file"),
         help_text=_(
-            "A SiBakul export or your own sheet, with headings in the first row; at most 5 MB."
+            "A SiBakul export or your own sheet, with a row of headings (a title or blank rows "
+            "above it are skipped); at most 5 MB."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )

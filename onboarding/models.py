@@ -23,6 +23,9 @@ class ImportBatch(models.Model):
     headers = models.JSONField(_("headings"), default=list)
     # [["cell", ...], ...]: the data rows, every cell as trimmed text (onboarding.rows.cell_text).
     rows = models.JSONField(_("rows"), default=list)
+    # [2, 3, 5, ...]: each data row's number in the sheet (empty for a sheet read before these
+    # were kept: then the header is row 1 and no row was skipped).
+    row_numbers = models.JSONField(_("row numbers"), default=list)
     # {"field": column index or null}: which column holds each of onboarding.rows.FIELDS.
     mapping = models.JSONField(_("column mapping"), default=dict)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)

@@ -1,7 +1,8 @@
 """The rules for one imported sheet, as plain values in and out: no database, no request.
 
 A sheet is a header row and data rows of cells (text, numbers, dates as Excel or a CSV gives
-them). ``cell_text`` turns any cell into trimmed text (``812345678.0`` -> ``"812345678"``, a date
+them), maybe below a title row or blank rows (``header_row_index`` finds the headings).
+``cell_text`` turns any cell into trimmed text (``812345678.0`` -> ``"812345678"``, a date
 -> ``"1980-05-12"``); ``guess_mapping`` pairs our fields with the sheet's headings;
 ``check_rows`` says, for every row, what it would do (new, update, refused) and why.
 """
@@ -21,6 +22,9 @@ from lms.text import clean_text
 
 BUSINESS_NAME_MAX_LENGTH = 150
 CELL_MAX_LENGTH = 500  # longer cells are cut before any check; no field holds more than 150
+HEADER_SEARCH_ROWS = 20  # the headings are looked for in a sheet's first rows with anything
+EXCEL_DIGITS = 15  # Excel keeps a number's first 15 digits and turns the rest into zeros
+EXCEL_DAY_ZERO = datetime.date(1899, 12, 30)  # serial 1 is 1900-01-01 (day 60 is Excel's bug)
 
 # Our fields, in the order the mapping form shows them.
 FIELDS = (
@@ -130,6 +134,10 @@ REGENCY_UNKNOWN = _("“%(value)s” is not a regency or city of the Special Reg
 DISTRICT_UNKNOWN = _("“%(value)s” is not a kapanewon/kemantren of %(regency)s.")
 SECTOR_UNKNOWN = _("“%(value)s” is not a sector we know.")
 BIRTH_YEAR_INVALID = _("“%(value)s” is not a birth year between %(oldest)d and %(youngest)d.")
+NUMBER_SHORTENED = _(
+    "%(field)s “%(value)s” was shortened by Excel, which keeps only 15 digits of a number. "
+    "Format the column as text, type the numbers in full and upload the sheet again."
+)
 TOO_LONG = _("%(field)s is longer than %(limit)d characters.")
 DUPLICATE_SIBAKUL = _("The same SiBakul number is already in row %(row)d.")
 DUPLICATE_PHONE = _("The same mobile number is already in row %(row)d.")
@@ -147,12 +155,16 @@ def _folded(text: str) -> str:
 
 
 def cell_text(value) -> str:
-    """Any cell as trimmed text: numbers Excel stored as floats lose their ``.0``, dates are
-    ISO, NUL and lone surrogates go, and a huge cell is cut."""
+    """Any cell as trimmed text: numbers Excel stored as floats lose their ``.0``, a number of
+    16 digits or more reads as Excel shows it (``3.40412E+15``: Excel has lost its last
+    digits, so the row is refused), dates are ISO, NUL and lone surrogates go, and a huge cell
+    is cut."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, int | float) and abs(value) >= 10**EXCEL_DIGITS:
+        return f"{value:.{EXCEL_DIGITS}G}"  # as Excel shows it: digits may be lost, see below
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, datetime.datetime):
@@ -200,13 +212,79 @@ def sector_of(text: str) -> str | None:
     return _lookup(SECTOR_NAMES, text)
 
 
+def header_row_index(rows: list[list[str]]) -> int:
+    """Which of a sheet's first rows holds its headings: the first with the most cells that
+    name one of our fields (a title such as "Data UMKM Sleman 2026" names none). The first row
+    when no row names any."""
+    best, best_count = 0, 0
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        count = sum(column is not None for column in guess_mapping(row).values())
+        if count > best_count:
+            best, best_count = index, count
+    return best
+
+
+_FLOAT_WHOLE = re.compile(r"(\d+)\.0")
+_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE]\+?\d+")
+
+
+def number_text(text: str) -> tuple[str, bool]:
+    """A number cell as a program wrote it into a CSV: ``"3404120000000001.0"`` becomes its
+    digits; ``"3.40412E+15"`` (Excel's notation) has lost digits for good, which the second
+    value says."""
+    text = text.strip()
+    whole = _FLOAT_WHOLE.fullmatch(text)
+    if whole:
+        return whole.group(1), False
+    return text, bool(_SCIENTIFIC.fullmatch(text))
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_DAY_MONTH_YEAR = re.compile(
+    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?: \d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_EXCEL_SERIAL = re.compile(r"(\d{5})(?:\.\d+)?")  # 10000 (1927) to 99999: a date as a number
+
+
+def _real_date(year: int, first: int, second: int) -> bool:
+    """Whether day/month or month/day makes a date in ``year``."""
+    for day, month in ((first, second), (second, first)):
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+def _full_year(two_digits: int, this_year: int) -> int:
+    """ "80" -> 1980, "05" -> 2005: this century unless that makes someone younger than 15."""
+    year = this_year // 100 * 100 + two_digits
+    return year if this_year - year >= YOUNGEST_AGE else year - 100
+
+
 def birth_year_of(text: str, *, this_year: int) -> int | None:
-    """A year from "1980", "1980-05-12" (an Excel date), "12/05/1980" or "12-05-1980"."""
-    match = re.fullmatch(r"(\d{4})(?:-\d{1,2}-\d{1,2})?|\d{1,2}[/.-]\d{1,2}[/.-](\d{4})", text)
-    if not match:
-        return None
-    year = int(match.group(1) or match.group(2))
-    if this_year - OLDEST_AGE <= year <= this_year - YOUNGEST_AGE:
+    """A year from "1980", "1980.0", a date ("1980-05-12", "12/05/1980", "12-5-80", with or
+    without a time) or an Excel date serial a CSV holds ("29353" is 1980-05-12)."""
+    text = number_text(text)[0]
+    year = None
+    if re.fullmatch(r"\d{4}", text):
+        year = int(text)
+    elif match := _ISO_DATE.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            year = None
+    elif match := _DAY_MONTH_YEAR.fullmatch(text):
+        first, second, year_text = match.groups()
+        year = int(year_text)
+        if len(year_text) == 2:
+            year = _full_year(year, this_year)
+        year = year if _real_date(year, int(first), int(second)) else None
+    elif match := _EXCEL_SERIAL.fullmatch(text):
+        year = (EXCEL_DAY_ZERO + datetime.timedelta(days=int(match.group(1)))).year
+    if year is not None and this_year - OLDEST_AGE <= year <= this_year - YOUNGEST_AGE:
         return year
     return None
 
@@ -243,16 +321,22 @@ def check_row(number: int, cells: dict[str, str], *, this_year: int) -> RowCheck
         if len(cells.get(name, "")) > limit:
             problems.append(TOO_LONG % {"field": FIELD_LABELS[name], "limit": limit})
         values[name] = cells.get(name, "")
-    if cells.get("phone"):
+    for name, normalise, invalid in (
+        ("phone", normalise_phone, PHONE_INVALID),
+        ("sibakul_number", normalise_sibakul_number, SIBAKUL_INVALID),
+    ):
+        if not cells.get(name):
+            continue
+        text, shortened = number_text(cells[name])
+        if shortened:
+            problems.append(
+                NUMBER_SHORTENED % {"field": FIELD_LABELS[name], "value": cells[name][:60]}
+            )
+            continue
         try:
-            values["phone"] = normalise_phone(cells["phone"])
+            values[name] = normalise(text)
         except ValidationError:
-            problems.append(PHONE_INVALID)
-    if cells.get("sibakul_number"):
-        try:
-            values["sibakul_number"] = normalise_sibakul_number(cells["sibakul_number"])
-        except ValidationError:
-            problems.append(SIBAKUL_INVALID)
+            problems.append(invalid)
     regency = None
     if cells.get("regency"):
         regency = regency_of(cells["regency"])

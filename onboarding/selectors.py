@@ -59,7 +59,11 @@ def batch_checks(*, batch: ImportBatch) -> list[rules.RowCheck]:
     """Every row's outcome and problems, against the file itself and the database."""
     data = mapped_rows(batch=batch)
     this_year = timezone.localdate().year
-    first = [rules.check_row(i + 2, cells, this_year=this_year) for i, cells in enumerate(data)]
+    numbers = batch.row_numbers or range(2, len(data) + 2)
+    first = [
+        rules.check_row(number, cells, this_year=this_year)
+        for number, cells in zip(numbers, data, strict=True)
+    ]
     numbers = {row.values["sibakul_number"] for row in first if row.values.get("sibakul_number")}
     phones = {row.values["phone"] for row in first if row.values.get("phone")}
     existing_sibakul: dict[str, str | None] = {}

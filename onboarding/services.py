@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from tablib.exceptions import InvalidDimensions
 from wagtail.log_actions import log
 
 from courses.services import enrolment_start
@@ -45,45 +46,79 @@ def _csv_text(content: bytes) -> str:
     raise ValidationError(FILE_UNREADABLE, code="unreadable")
 
 
-def sheet_read(*, name: str, content: bytes) -> tuple[list[str], list[list[str]]]:
-    """The headings and data rows of a CSV (``;`` or ``,`` separated) or XLSX file, every
-    cell as trimmed text; empty rows dropped. Raises ValidationError with a clear message."""
+def _blank_lines_kept(text: str, delimiter: str) -> str:
+    """The CSV with each empty line (outside a quoted cell) holding one delimiter: tablib skips
+    empty lines, which would shift the row numbers the preview shows."""
+    lines = text.split("\n")
+    quoted = False
+    for index, line in enumerate(lines):
+        if not quoted and not line.strip("\r"):
+            lines[index] = delimiter + line
+        quoted ^= line.count('"') % 2 == 1  # a quote inside a quoted cell is doubled
+    return "\n".join(lines)
+
+
+def _dataset(extension: str, content: bytes) -> tuple[tablib.Dataset, int]:
+    """The sheet as tablib reads it, and how many rows were skipped above it: a title row
+    narrower than the table below it makes tablib refuse the sheet, so up to
+    ``HEADER_SEARCH_ROWS`` first rows are skipped until it reads."""
+    if extension == "csv":
+        source = _csv_text(content)
+        first_lines = "\n".join(source.split("\n", rules.HEADER_SEARCH_ROWS)[:-1] or [source])
+        delimiter = ";" if first_lines.count(";") > first_lines.count(",") else ","
+        source = _blank_lines_kept(source, delimiter)
+        options = {"format": "csv", "delimiter": delimiter}
+    elif extension == "xlsx":
+        source, options = content, {"format": "xlsx"}
+    else:
+        raise ValidationError(FILE_TYPE, code="file_type")
+    for skip in range(rules.HEADER_SEARCH_ROWS):
+        dataset = tablib.Dataset()
+        try:
+            dataset.load(source, headers=False, skip_lines=skip, **options)
+        except InvalidDimensions:
+            continue
+        except Exception as error:  # noqa: BLE001 - any parser failure is one clear message
+            raise ValidationError(FILE_UNREADABLE, code="unreadable") from error
+        return dataset, skip
+    raise ValidationError(FILE_UNREADABLE, code="unreadable")
+
+
+def sheet_read(*, name: str, content: bytes) -> tuple[list[str], list[list[str]], list[int]]:
+    """The headings, the data rows and each data row's number in the sheet, from a CSV (``;``
+    or ``,`` separated) or XLSX file; every cell as trimmed text. The headings are the first
+    rows' best match for our fields' names, so a title and blank rows above them are skipped;
+    empty rows are dropped.
+    Raises ValidationError with a clear message."""
     if len(content) > MAX_BYTES:
         raise ValidationError(FILE_TOO_BIG, code="too_big")
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    dataset = tablib.Dataset()
-    try:
-        if extension == "csv":
-            text = _csv_text(content)
-            first_line = text.split("\n", 1)[0]
-            delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-            dataset.load(text, format="csv", delimiter=delimiter, headers=False)
-        elif extension == "xlsx":
-            dataset.load(content, format="xlsx", headers=False)
-        else:
-            raise ValidationError(FILE_TYPE, code="file_type")
-    except ValidationError:
-        raise
-    except Exception as error:  # noqa: BLE001 - any parser failure is one clear message
-        raise ValidationError(FILE_UNREADABLE, code="unreadable") from error
-    table = [[rules.cell_text(cell) for cell in row] for row in dataset]
-    table = [row for row in table if any(row)]
-    if len(table) < 2:
+    dataset, skipped = _dataset(extension, content)
+    numbered = [
+        (skipped + index + 1, cells)
+        for index, cells in enumerate([rules.cell_text(cell) for cell in row] for row in dataset)
+        if any(cells)
+    ]
+    if numbered:
+        header_at = rules.header_row_index([cells for _, cells in numbered])
+        numbered = numbered[header_at:]
+    if len(numbered) < 2:
         raise ValidationError(FILE_EMPTY, code="empty")
-    if len(table) - 1 > MAX_ROWS:
+    if len(numbered) - 1 > MAX_ROWS:
         raise ValidationError(TOO_MANY_ROWS % {"limit": MAX_ROWS}, code="too_many_rows")
-    width = max(len(row) for row in table)
-    table = [row + [""] * (width - len(row)) for row in table]
-    return table[0], table[1:]
+    width = max(len(cells) for _, cells in numbered)
+    table = [cells + [""] * (width - len(cells)) for _, cells in numbered]
+    return table[0], table[1:], [number for number, _ in numbered[1:]]
 
 
 def batch_upload(*, user, name: str, content: bytes) -> ImportBatch:
-    headers, data = sheet_read(name=name, content=content)
+    headers, data, numbers = sheet_read(name=name, content=content)
     return ImportBatch.objects.create(
         file_name=rules.cell_text(name)[:255],
         uploaded_by=user,
         headers=headers,
         rows=data,
+        row_numbers=numbers,
         mapping=rules.guess_mapping(headers),
     )
 
@@ -277,6 +312,7 @@ def _batch_import(*, batch: ImportBatch, user, cohort) -> dict[str, int]:
     batch.updated_count = tally[rules.UPDATE]
     batch.refused_count = tally[rules.REFUSED]
     batch.rows = []  # personal data kept no longer than needed
+    batch.row_numbers = []
     batch.save()
     log(
         instance=batch,

@@ -1,4 +1,5 @@
-"""Sends a signed-in person who agreed to an older privacy notice to the new one first."""
+"""Sends a signed-in person who has not agreed to the current privacy notice (an older one, or
+none yet) to it first."""
 
 from urllib.parse import urlencode
 
@@ -11,10 +12,11 @@ from .services import SESSION_KEY
 
 
 class NoticeConsentMiddleware:
-    """While the current notice is newer than the one this session's person agreed to, every
-    site page goes to the agreement page (with ``?next=``) first. Not the admin, documents,
-    static or media files, sign-out, the password change, the health check, nor the privacy
-    pages themselves. Cost per request: one cache read and one session value; the database is
+    """While the current notice is newer than the one this session's person agreed to (none
+    counts as version 0, so an account made by staff or by an import is asked too), every site
+    page goes to the agreement page (with ``?next=``) first. Not the admin, documents, static
+    or media files, sign-out, the password change, the health check, nor the privacy pages
+    themselves. Cost per request: one cache read and one session value; the database is
     read once per session (at sign-in, ``services.notice_check_on_sign_in``, or here for a
     session started before that existed)."""
 
@@ -67,7 +69,6 @@ class NoticeConsentMiddleware:
         agreed = request.session.get(SESSION_KEY)
         if agreed is None:  # a session from before the check at sign-in
             agreed = selectors.agreed_notice_version(user=user)
-            agreed = current if agreed is None else agreed
             request.session[SESSION_KEY] = agreed
         if agreed >= current:
             return None

@@ -63,13 +63,18 @@ def current_consents(*, user) -> dict[str, Consent | None]:
     return latest
 
 
-def agreed_notice_version(*, user) -> int | None:
-    """The version of the notice the person last agreed to; None when they were never asked
-    (accounts made before the notice, or by staff). A withdrawn agreement counts as version 0."""
+NEVER_AGREED = 0
+
+
+def agreed_notice_version(*, user) -> int:
+    """The version of the notice the person last agreed to, or ``NEVER_AGREED``: the rule for
+    everyone alike. An account with no decision (made by staff, by a registry import before it
+    was claimed, before the notice existed, or as test data) is asked to agree before using
+    site pages, as is one whose agreement was withdrawn."""
     consent = latest_consent(user=user, kind=Consent.Kind.NOTICE)
-    if consent is None:
-        return None
-    return consent.notice.version if consent.given else 0
+    if consent is None or not consent.given:
+        return NEVER_AGREED
+    return consent.notice.version
 
 
 def research_consenting_learner_ids() -> QuerySet:

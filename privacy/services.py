@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from . import rules, selectors
 from .models import Consent, PrivacyNotice
 
-SESSION_KEY = "privacy_notice_version"  # the notice version this session's person agreed to
+# The notice version this session's person agreed to. Renamed when accounts without a decision
+# stopped counting as agreed, so sessions started before then are checked again.
+SESSION_KEY = "privacy_agreed_notice"
 NO_NOTICE_YET = _("The privacy notice is not published yet. Please try again later.")
 GUARDIAN_REQUIRED = _(
     "You are under 18: enter the name of your parent or guardian, who must tick the statement."
@@ -87,6 +89,30 @@ def notice_agree(
                 statement if research else False, now)  # fmt: skip
 
 
+def notice_agreed_in_bulk(*, user_ids, notice: PrivacyNotice | None = None, at=None) -> int:
+    """Record that the people ``user_ids`` names agreed to ``notice`` (default: the current
+    one), for accounts made for people who agreed elsewhere: demo, synthetic and load-test
+    accounts. Those who already agreed to it are skipped; a minor's row names no guardian, so
+    real learners go through ``sign_up_consents_record``. Returns how many rows were added
+    (none while no notice is published)."""
+    notice = notice or selectors.current_notice()
+    if notice is None:
+        return 0
+    user_ids = set(user_ids)
+    user_ids -= set(
+        Consent.objects.filter(
+            user_id__in=user_ids, kind=Consent.Kind.NOTICE, notice=notice, given=True
+        ).values_list("user_id", flat=True)
+    )
+    at = at or timezone.now()
+    rows = [
+        Consent(user_id=pk, notice=notice, kind=Consent.Kind.NOTICE, given=True, given_at=at)
+        for pk in sorted(user_ids)
+    ]
+    Consent.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
 def research_consent_set(
     *, user, given: bool, guardian_name: str = "", guardian_statement: bool = False
 ) -> Consent:
@@ -103,14 +129,9 @@ def research_consent_set(
 
 
 def notice_check_on_sign_in(sender, request, user, **kwargs) -> None:
-    """At sign-in, note on the session which notice version the person agreed to, so the
-    middleware compares numbers instead of reading the database on every request. Someone
-    never asked (an account older than the notice, or made by staff) is not held back."""
+    """At sign-in, note on the session which notice version the person agreed to (0: none),
+    so the middleware compares numbers instead of reading the database on every request."""
     if request is None or not hasattr(request, "session"):
         return
-    agreed = selectors.agreed_notice_version(user=user)
-    if agreed is None:
-        agreed = selectors.current_notice_version() or 0
-    else:
-        selectors.current_notice_version()  # warms the cache for the requests that follow
-    request.session[SESSION_KEY] = agreed
+    request.session[SESSION_KEY] = selectors.agreed_notice_version(user=user)
+    selectors.current_notice_version()  # warms the cache for the requests that follow

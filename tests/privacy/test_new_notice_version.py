@@ -110,13 +110,6 @@ def test_staff_reach_the_admin_without_agreeing(client, coordinator):
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
 
-def test_an_account_never_asked_is_not_held_back(client, owner):
-    """Accounts made before the notice existed, or by staff, have no consent row."""
-    publish_version_2()
-    client.force_login(owner)
-    assert client.get(PROFILE).status_code == 200
-
-
 def test_a_session_from_before_the_check_is_checked_once_and_then_remembered(client, agreed):
     client.force_login(agreed)
     session = client.session

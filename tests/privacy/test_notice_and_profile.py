@@ -126,7 +126,7 @@ def test_a_minor_giving_research_consent_from_the_profile_needs_a_guardian(clien
     client.force_login(owner)
     response = client.post(RESEARCH, {"given": "1"}, follow=True)
     assert str(services.GUARDIAN_REQUIRED) in response.content.decode()
-    assert not Consent.objects.filter(user=owner).exists()
+    assert not Consent.objects.filter(user=owner, kind="research").exists()
     client.post(RESEARCH, {"given": "1", "guardian_name": "Pak Wali", "guardian_statement": "on"})
     latest = selectors.latest_consent(user=owner, kind="research")
     assert (latest.given, latest.guardian_name) == (True, "Pak Wali")
@@ -137,12 +137,12 @@ def test_a_bad_research_form_changes_nothing(client, owner, given):
     client.force_login(owner)
     response = client.post(RESEARCH, {"given": given})
     assert response.status_code == 302
-    assert not Consent.objects.exists()
+    assert not Consent.objects.filter(kind="research").exists()
 
 
 def test_the_research_form_needs_a_signed_in_post(client, owner):
     assert client.post(RESEARCH, {"given": "1"}).status_code == 302
-    assert not Consent.objects.exists()
+    assert not Consent.objects.filter(kind="research").exists()
     client.force_login(owner)
     assert client.get(RESEARCH).status_code == 405
 
