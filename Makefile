@@ -35,6 +35,7 @@ test: install
 bench: install
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.imports
+	$(BIN)/python -m bench.mentoring
 
 # The production stack on this machine, over plain HTTP on 127.0.0.1: PostgreSQL, Redis, gunicorn
 # with two workers and one task worker, lms.settings.production with a throwaway SECRET_KEY.

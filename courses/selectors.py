@@ -43,6 +43,7 @@ class WeekRow:
     done_ids: set[int] = field(default_factory=set)
     quiz_id: int | None = None  # the week's quiz, required when the week holds no lesson
     new_ids: frozenset[int] = frozenset()  # lessons added since the learner completed
+    assignments: list = field(default_factory=list)  # [(AssignmentPage, state or "")]
 
 
 @dataclass
@@ -210,6 +211,7 @@ def course_page_context(*, course: CoursePage, learner) -> dict:
     enrolment = enrolment_for(learner=learner, course=course)
     done = done_lesson_ids(learners=[learner], course=course) if enrolment else set()
     summary = _fill(outline, enrolment, done)
+    _add_assignments(outline, learner if enrolment else None)
     next_lesson = next((x for x in outline.lessons() if x.pk == summary.next_lesson_id), None)
     next_quiz_week = next(
         (row for row in outline.weeks if row.quiz_id and row.quiz_id == summary.next_quiz_id),
@@ -222,6 +224,23 @@ def course_page_context(*, course: CoursePage, learner) -> dict:
         "next_lesson": next_lesson,
         "next_quiz_week": next_quiz_week,  # every lesson done, this week's quiz still to pass
     }
+
+
+def _add_assignments(outline: Outline, learner) -> None:
+    """Each week's live assignments, with the state of the enrolled ``learner``'s hand-in
+    ("" when not handed in, or for anyone else): the assignments from the page-tree cache,
+    the states in one query."""
+    from mentoring.selectors import assignment_states_for, assignments_by_week
+
+    by_week = assignments_by_week(course=outline.course)
+    if not by_week:
+        return
+    states = assignment_states_for(learner=learner, course=outline.course) if learner else {}
+    for row in outline.weeks:
+        row.assignments = [
+            (assignment, states.get(assignment.pk, ""))
+            for assignment in by_week.get(row.page.path, ())
+        ]
 
 
 SIGN_IN, NOT_ENROLLED, LOCKED = "sign_in", "not_enrolled", "locked"
@@ -325,7 +344,8 @@ class BusinessCourse:
 
 
 def learner_dashboard(*, learner) -> dict:
-    """The learner's courses with progress; for a business owner, each member's progress too."""
+    """The learner's courses with progress; for a business owner, each member's progress too;
+    the mentors' reviews the learner has not read yet."""
     enrolments = list(
         with_completion(Enrolment.objects.filter(learner=learner))
         .select_related("course", "cohort")
@@ -400,7 +420,14 @@ def learner_dashboard(*, learner) -> dict:
                     ],
                 )
             )
-    return {"cards": cards, "membership": membership, "business_courses": business_courses}
+    from mentoring.selectors import unread_feedback_for
+
+    return {
+        "cards": cards,
+        "membership": membership,
+        "business_courses": business_courses,
+        "unread_feedback": unread_feedback_for(learner=learner),  # "Pesan dari mentor"
+    }
 
 
 def cohorts_visible_to(user):

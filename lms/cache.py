@@ -30,7 +30,8 @@ logger = logging.getLogger(__name__)
 
 UNAVAILABLE_WARNING = (
     "Redis did not answer (%s): for the next %s s the cache misses, sessions use the database "
-    "and throttles counted in the cache (sign-up, password reset, join codes) are not counted."
+    "and throttles counted in the cache (sign-up, password reset, join codes, claim codes, "
+    "hand-ins) are not counted."
 )
 
 

@@ -82,6 +82,13 @@ class AssignmentPage(CachedViewRestrictionsMixin, EnrolledLearnersOnlyMixin, Pag
     def host_list(self) -> list[str]:
         return [line.strip().lower() for line in self.link_hosts.splitlines() if line.strip()]
 
+    def get_context(self, request, *args, **kwargs):
+        from .views import assignment_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(assignment_page_context(request, self))
+        return context
+
 
 class State(models.TextChoices):
     HANDED_IN = "handed_in", _("Handed in")

@@ -45,6 +45,10 @@ from courses.selectors import course_outline, start_date_for
 from lms import roles
 from lms.identifiers import new_join_code
 from lms.models import Business, Membership, Regency, Sector, User
+from mentoring.models import AssignmentPage, State, Submission, SubmissionVersion
+from privacy import rules as privacy_rules
+from privacy import selectors as privacy_selectors
+from privacy.models import Consent
 from quizzes import grading
 from quizzes.models import (
     AttemptAnswer,
@@ -207,6 +211,8 @@ NEXT_LESSON = 0.97
 NEXT_WEEK_PASSED = 0.86
 NEXT_WEEK_FAILED = 0.45
 QUIZ_TAKEN = 0.93
+OPTIONAL_HANDED_IN = 0.4  # of optional assignments, by learners who reach their week
+OPTIONAL_ACCEPTED = 0.7
 QUIZ_RETRIED = 0.85
 POST_TAKEN = 0.85
 SURVEY_AFTER_POST = 0.65
@@ -256,9 +262,18 @@ class AssessmentSpec:
 
 
 @dataclass(frozen=True)
+class AssignmentSpec:
+    page_id: int
+    title: str
+    per_business: bool
+    required: bool  # for the certificate
+
+
+@dataclass(frozen=True)
 class WeekSpec:
     lessons: tuple[tuple[int, str], ...]  # (lesson id, title) in order
     quiz: AssessmentSpec | None
+    assignments: tuple[AssignmentSpec, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -289,6 +304,10 @@ class CourseSpec:
     @property
     def quizzes_total(self) -> int:
         return sum(1 for week in self.weeks if week.quiz)
+
+    @property
+    def assignments_total(self) -> int:
+        return sum(a.required for week in self.weeks for a in week.assignments)
 
 
 def _question_spec(rng: random.Random, block) -> QuestionSpec:
@@ -336,10 +355,18 @@ def catalogue(rng: random.Random) -> list[CourseSpec]:
             quiz.path[: -QuizPage.steplen]: quiz
             for quiz in QuizPage.objects.live().descendant_of(course).order_by("path")
         }
+        assignments = {}
+        for page in AssignmentPage.objects.live().descendant_of(course).order_by("path"):
+            assignments.setdefault(page.path[: -AssignmentPage.steplen], []).append(
+                AssignmentSpec(
+                    page.pk, page.title, page.per_business, page.required_for_certificate
+                )
+            )
         weeks = tuple(
             WeekSpec(
                 tuple((lesson.pk, lesson.title) for lesson in row.lessons),
                 _assessment(rng, quizzes[row.page.path]) if row.page.path in quizzes else None,
+                tuple(assignments.get(row.page.path, ())),
             )
             for row in outline.weeks
         )
@@ -831,12 +858,108 @@ class Writer:
         self.items = Table(
             SurveyAnswer, ("response", "item_id", "likert", "text"), "survey answers"
         )
+        self.submissions = Table(
+            Submission,
+            (
+                "id",
+                "assignment",
+                "course",
+                "learner",
+                "business",
+                "state",
+                "assignment_title",
+                "created_at",
+                "handed_in_at",
+                "first_reviewed_at",
+                "reviewed_at",
+                "feedback_seen_at",
+            ),
+            "hand-ins",
+        )
+        self.versions = Table(
+            SubmissionVersion,
+            (
+                "submission",
+                "number",
+                "handed_in_by",
+                "handed_in_at",
+                "token",
+                "link",
+                "text",
+                "pdf",
+                "review_state",
+                "feedback",
+                "rubric_ticks",
+                "rubric_snapshot",
+                "reviewed_by",
+                "reviewed_at",
+            ),
+        )
+        # Per-business hand-ins so far: (assignment id, business id) -> accepted.
+        self.business_hand_ins: dict[tuple[int, int], bool] = {}
         self.earned: list[Earned] = []
 
     def write(self, summary: Summary, batch_size: int) -> None:
         tables = (self.completions, self.course_completions, self.attempts, self.answers)
-        for table in (*tables, self.responses, self.items):
+        for table in (*tables, self.responses, self.items, self.submissions, self.versions):
             table.write(summary, batch_size)
+
+    def hand_in(self, learner, business, enrolment, spec: AssignmentSpec, at) -> datetime | None:
+        """The learner's hand-in for a week's assignment, reviewed by the class's mentor within
+        days (waiting when the period ends first): every required one, some optional ones; a
+        per-business one once for the business. When it counts as accepted, the moment it was.
+        Its own generator, so the rest of the data stays as it was before assignments."""
+        key = (spec.page_id, business.pk)
+        if spec.per_business and key in self.business_hand_ins:
+            return at if self.business_hand_ins[key] else None
+        seed = f"{learner.full_name} {learner.phone} {learner.email} {spec.page_id}"
+        rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
+        if not spec.required and rng.random() >= OPTIONAL_HANDED_IN:
+            return None
+        handed_in = at + timedelta(hours=rng.uniform(1, 48))
+        reviewed = handed_in + timedelta(hours=rng.expovariate(1 / 30))
+        if handed_in >= self.period.end:
+            return None
+        accepted = spec.required or rng.random() < OPTIONAL_ACCEPTED
+        state = State.HANDED_IN
+        if reviewed < self.period.end:
+            state = State.ACCEPTED if accepted else State.NEEDS_REVISION
+        done = reviewed if state != State.HANDED_IN else None
+        pk = self.ids.take(Submission)
+        self.submissions.add(
+            pk,
+            spec.page_id,
+            enrolment.course.course.pk,
+            learner.pk,
+            business.pk if spec.per_business else None,
+            state,
+            spec.title,
+            handed_in,
+            handed_in,
+            done,
+            done,
+            done + timedelta(hours=rng.uniform(1, 24)) if done else None,
+        )
+        mentor_id = enrolment.cohort.mentor_id if enrolment.cohort else None
+        self.versions.add(
+            pk,
+            1,
+            learner.pk,
+            handed_in,
+            uuid.uuid4(),
+            "",
+            "",
+            "",
+            "" if state == State.HANDED_IN else state,
+            "",
+            [],
+            [],
+            mentor_id if done else None,
+            done,
+        )
+        if spec.per_business:
+            self.business_hand_ins[key] = state == State.ACCEPTED
+        return done if state == State.ACCEPTED else None
 
     def attempt(self, learner_id, course, spec: AssessmentSpec, phase, number, chance, at) -> bool:
         """One attempt answering each question right with ``chance`` (give or take the
@@ -911,7 +1034,8 @@ class Writer:
         if rng.random() >= STARTS:
             return
         start = start_date_for(enrolment)
-        lessons_done = quizzes_passed = quiz_only_passed = 0
+        lessons_done = quizzes_passed = quiz_only_passed = assignments_accepted = 0
+        accepted_by = at  # when the last required hand-in was accepted
         required = course.required
 
         def completed_now():
@@ -952,6 +1076,11 @@ class Writer:
                 if passed and not week.lessons:  # a week holding only a quiz requires it passed
                     quiz_only_passed += 1
                     completed_now()
+            for assignment in week.assignments:
+                accepted_at = self.hand_in(learner, business, enrolment, assignment, at)
+                if assignment.required and accepted_at:
+                    assignments_accepted += 1
+                    accepted_by = max(accepted_by, accepted_at)
             keep_going = NEXT_WEEK_PASSED if passed else NEXT_WEEK_FAILED
             if number < len(course.weeks) and rng.random() >= keep_going:
                 return
@@ -979,9 +1108,11 @@ class Writer:
             post_questionnaire_done=post_done,
             has_survey=course.survey_page_id is not None,
             survey_done=survey_done,
+            assignments_accepted=assignments_accepted,
+            assignments_total=course.assignments_total,
         )
         if rules.is_complete(course.rule, standing):
-            issued_at = at + timedelta(seconds=rng.uniform(1, 30))
+            issued_at = max(at, accepted_by) + timedelta(seconds=rng.uniform(1, 30))
             self.earned.append(
                 Earned(issued_at, learner_id, learner.full_name, course, enrolment.cohort, business)
             )
@@ -1041,8 +1172,15 @@ def _certificates(earned: list[Earned], period: Period, summary: Summary, batch_
         SerialCounter.objects.filter(year=year).update(last=number)
 
 
-def _write_learners(batch: list[PlannedLearner], businesses, ids: Ids, password, group) -> list:
-    """The accounts, their business memberships, Learners group and enrolments."""
+SYNTHETIC_GUARDIAN = "Orang tua/wali"
+
+
+def _write_learners(
+    batch: list[PlannedLearner], businesses, ids: Ids, password, group, notice=None
+) -> list:
+    """The accounts, their business memberships, Learners group and enrolments, and their
+    agreement to ``notice`` (the current privacy notice, when one is published) as sign-up
+    records it: a minor's names a parent."""
     users = Table(
         User,
         (
@@ -1063,6 +1201,10 @@ def _write_learners(batch: list[PlannedLearner], businesses, ids: Ids, password,
     in_group = Table(User.groups.through, ("user", "group"))
     memberships = Table(Membership, ("user", "business", "is_owner", "joined_at"), "memberships")
     enrolments = Table(Enrolment, ("learner", "course", "cohort", "enrolled_at"), "enrolments")
+    consents = Table(
+        Consent,
+        ("user", "notice", "kind", "given", "given_at", "guardian_name", "guardian_statement"),
+    )
     for learner in batch:
         learner.pk = ids.take(User)
         users.add(
@@ -1089,7 +1231,12 @@ def _write_learners(batch: list[PlannedLearner], businesses, ids: Ids, password,
                 enrolment.cohort.pk if enrolment.cohort else None,
                 enrolment.enrolled_at,
             )
-    return [users, in_group, memberships, enrolments]
+        if notice is not None:
+            at = max(learner.date_joined, notice.published_at)
+            minor = privacy_rules.is_minor(learner.birth_year, timezone.localdate(at).year)
+            guardian = SYNTHETIC_GUARDIAN if minor else ""
+            consents.add(learner.pk, notice.pk, Consent.Kind.NOTICE, True, at, guardian, minor)
+    return [users, in_group, memberships, enrolments, consents]
 
 
 def _write_businesses(businesses: list[PlannedBusiness], ids: Ids) -> Table:
@@ -1168,10 +1315,11 @@ def write_planned(
     ids = Ids()
     _write_businesses(businesses, ids).write(summary, batch_size)
     group = Group.objects.get(name=roles.LEARNERS)
+    notice = privacy_selectors.current_notice()
     writer = Writer(rng, period, ids)
     for offset in range(0, len(learners), batch_size):
         batch = learners[offset : offset + batch_size]
-        for table in _write_learners(batch, businesses, ids, password, group):
+        for table in _write_learners(batch, businesses, ids, password, group, notice):
             table.write(summary, batch_size)
         for learner in batch:
             for enrolment in learner.enrolments:

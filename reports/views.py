@@ -206,6 +206,11 @@ class OverviewView(ScopedReportView):
     def overview(self):
         return selectors.course_overview(self.scope)
 
+    @cached_property
+    def assignments(self):
+        """The hand-ins' figures, None when the course has no live assignment."""
+        return selectors.assignment_figures(self.scope)
+
     def rows(self):
         overview = self.overview
         rows = [
@@ -247,6 +252,13 @@ class OverviewView(ScopedReportView):
             (_("Survey responses"), overview.survey_responses),
             (_("Survey response rate (%)"), overview.survey_rate),
         ]
+        if self.assignments is not None:
+            rows += [
+                (column.label, value)
+                for column, value in zip(
+                    ASSIGNMENT_COLUMNS, assignment_values(self.assignments), strict=True
+                )
+            ]
         return [{"label": str(label), "value": _round(value)} for label, value in rows]
 
     def get_context_data(self, **kwargs):
@@ -304,7 +316,39 @@ class OverviewView(ScopedReportView):
                 value_heading=_("Mean score (%)"),
             ),
         }
-        return super().get_context_data(overview=overview, charts=chart_specs, **kwargs)
+        return super().get_context_data(
+            overview=overview,
+            charts=chart_specs,
+            assignments=self.assignments,
+            assignments_note=ASSIGNMENTS_NOTE,
+            **kwargs,
+        )
+
+
+# Practical assignments (issue 16, item 7): in the overview and the class breakdown.
+ASSIGNMENT_COLUMNS = [
+    Column("handins", label=_("Assignment hand-ins")),
+    Column("handins_accepted", label=_("Hand-ins accepted")),
+    Column("handins_waiting", label=_("Hand-ins waiting for review")),
+    Column("handins_needing_revision", label=_("Hand-ins needing revision")),
+    Column("median_review_hours", label=_("Median hours to a first review")),
+]
+ASSIGNMENTS_NOTE = _(
+    "Hand-ins of the learners shown, one per learner and assignment; a hand-in for a whole "
+    "business counts once, in the class of the learner who handed it in first. Waiting: handed "
+    "in and not reviewed yet. The median time runs from the first hand-in to the first review."
+)
+
+
+def assignment_values(figures) -> list:
+    """``figures`` (``selectors.AssignmentFigures``) in ``ASSIGNMENT_COLUMNS``' order."""
+    return [
+        figures.handins,
+        figures.accepted,
+        figures.waiting,
+        figures.needs_revision,
+        figures.median_hours,
+    ]
 
 
 def _round(value, digits=1):
@@ -704,6 +748,31 @@ class BreakdownReportView(ScopedReportView):
             for dimension in selectors.DIMENSIONS
         ]
 
+    @cached_property
+    def assignments(self):
+        """The hand-ins' figures per class (``selectors.assignment_figures_by_class``), None
+        when the course has no live assignment (no assignment column then)."""
+        return selectors.assignment_figures_by_class(self.scope) if self.course else None
+
+    def get(self, request, *args, **kwargs):
+        if self.assignments is not None:  # on the page (class table) and in the export
+            self.columns = [*self.columns, *ASSIGNMENT_COLUMNS]
+            self.list_export = [*self.list_export, *(c.name for c in ASSIGNMENT_COLUMNS)]
+        return super().get(request, *args, **kwargs)
+
+    def assignment_cells(self, dimension, row) -> dict:
+        """The class breakdown's assignment figures of ``row``; empty in the other breakdowns
+        and when the course has no live assignment."""
+        if self.assignments is None:
+            return {}
+        if dimension != "cohort":
+            return dict.fromkeys((column.name for column in ASSIGNMENT_COLUMNS), None)
+        figures = self.assignments.get(row.key, selectors.NO_HANDINS)
+        return {
+            column.name: value
+            for column, value in zip(ASSIGNMENT_COLUMNS, assignment_values(figures), strict=True)
+        }
+
     def rows(self):
         return [
             {
@@ -720,8 +789,9 @@ class BreakdownReportView(ScopedReportView):
                 "improved_share": _round(row.improved_share),
                 "certificates": row.certificates,
                 "survey_responses": row.survey_responses,
+                **self.assignment_cells(dimension, row),
             }
-            for _dimension, label, rows in self.breakdowns
+            for dimension, label, rows in self.breakdowns
             for row in rows
         ]
 
@@ -735,7 +805,13 @@ class BreakdownReportView(ScopedReportView):
                 {"name": name, "label": label, "rows": [next(rows) for _row in dimension_rows]}
                 for name, label, dimension_rows in self.breakdowns
             ]
-            context["table_columns"] = self.columns[2:]  # after the breakdown and the group
+            # After the breakdown and the group; the assignments' in the class table only.
+            context["table_columns"] = [
+                column for column in self.columns[2:] if column not in ASSIGNMENT_COLUMNS
+            ]
+            if self.assignments is not None:
+                context["assignment_columns"] = ASSIGNMENT_COLUMNS
+                context["assignments_note"] = ASSIGNMENTS_NOTE
         return context
 
 

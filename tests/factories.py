@@ -4,6 +4,7 @@ import factory
 from django.utils import timezone
 
 from lms.models import Business, Membership, Regency, Sector, User
+from privacy import services as privacy_services
 
 PASSWORD = "kata-sandi-uji-123"
 
@@ -25,6 +26,13 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(*extracted)
         if create:
             self.save()
+
+    @factory.post_generation
+    def agreed_to_notice(self, create, extracted, **kwargs):
+        """Agreed to the current privacy notice, as accounts made by signing up have;
+        ``agreed_to_notice=False`` for an account never asked (made by staff or an import)."""
+        if create and extracted is not False:
+            privacy_services.notice_agreed_in_bulk(user_ids=[self.pk])
 
 
 class BusinessFactory(factory.django.DjangoModelFactory):
@@ -163,8 +171,36 @@ def build_assignment(week, **fields):
         "rubric", [("item", "Profil memuat alamat usaha"), ("item", "Ada minimal tiga unggahan")]
     )
     fields.setdefault("link_hosts", "instagram.com\ntiktok.com")
-    slug = fields.pop("slug", f"tugas-{week.slug}")
-    return week.add_child(instance=AssignmentPage(title=f"Tugas {week.title}", slug=slug, **fields))
+    fields.setdefault("title", f"Tugas {week.title}")
+    fields.setdefault("slug", f"tugas-{week.slug}")
+    return week.add_child(instance=AssignmentPage(**fields))
+
+
+def build_hand_in(assignment, learner, *, business=None, handed_in_at=None, **version_fields):
+    """A hand-in as ``submission_hand_in`` leaves it (state handed in, one version; a link by
+    default), made directly so large classes are quick to build. ``business`` for a
+    per-business assignment."""
+    from mentoring.models import Submission, SubmissionVersion
+
+    handed_in_at = handed_in_at or timezone.now()
+    submission = Submission.objects.create(
+        assignment=assignment,
+        course_id=assignment.get_parent().get_parent().pk,
+        learner=learner,
+        business=business,
+        assignment_title=assignment.title,
+        created_at=handed_in_at,
+        handed_in_at=handed_in_at,
+    )
+    version_fields.setdefault("link", "https://www.instagram.com/usaha.uji")
+    SubmissionVersion.objects.create(
+        submission=submission,
+        number=1,
+        handed_in_by=learner,
+        handed_in_at=handed_in_at,
+        **version_fields,
+    )
+    return submission
 
 
 def build_knowledge_check(course, *, questions=None):

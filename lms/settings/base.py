@@ -279,6 +279,10 @@ JOIN_CODE_ADDRESS_RATE = env("JOIN_CODE_ADDRESS_RATE", default="100/h")
 # codes one address may type (a village hall shares one) before every code waits for the window.
 CLAIM_LINK_DAYS = env.int("CLAIM_LINK_DAYS", default=14)
 CLAIM_CODE_ADDRESS_RATE = env("CLAIM_CODE_ADDRESS_RATE", default="100/h")
+# Practical assignments (mentoring): hand-ins allowed per account, and the largest photo or PDF
+# accepted (a hand-in holds up to five photos: the proxy's body limit must allow them).
+MENTORING_HAND_IN_RATE = env("MENTORING_HAND_IN_RATE", default="30/h")
+MENTORING_MAX_UPLOAD_MB = env.int("MENTORING_MAX_UPLOAD_MB", default=15)
 RATELIMIT_VIEW = "lms.throttling.rate_limited"
 RATELIMIT_IP_META_KEY = "lms.throttling.client_ip"
 # Without REDIS_URL (make run, the tests) one process's in-memory cache counts every attempt, so

@@ -38,7 +38,7 @@ def test_finishing_the_last_step_gives_a_certificate_anyone_can_check(
     browsing.visit(marketing.url)
     certificate_card = page.get_by_role("region", name="Sertifikat")
     expect(certificate_card).to_contain_text("Isi survei kepuasan")
-    expect(certificate_card.locator(".requirement--met")).to_have_count(3)
+    expect(certificate_card.locator(".requirement--met")).to_have_count(4)
 
     browsing.follow(page.get_by_role("link", name="Survei Kepuasan", exact=False).first)
     for group in page.get_by_role("group").all():

@@ -1,0 +1,418 @@
+"""Demo practical assignments and hand-ins for `make run`; safe to repeat.
+
+Each demo course gets the programme's assignments in the week that teaches them. Sutarni and
+Agus (the marketing class) have handed in work in every state, reviewed by Rina: their shop's
+account link accepted on its second version, their product photos accepted, and the optional
+ad budget of one waiting for review and of the other sent back for a revision. The required
+assignments are accepted, so the certificates demo (which runs next) still certifies Agus and
+leaves Sutarni one step short.
+"""
+
+import io
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from courses.models import CoursePage, WeekPage
+from lms import demo as lms_demo
+from lms.models import User
+
+from .models import AssignmentPage, State, Submission, SubmissionPhoto, SubmissionVersion
+
+# Content, not interface text: Indonesian as the mentors wrote it.
+ASSIGNMENTS = {
+    "pemasaran-digital": [
+        {
+            "week": 2,
+            "slug": "tugas-akun-bisnis",
+            "title": "Tugas: akun bisnis usaha Anda",
+            "instructions": (
+                "<p>Ubah akun Instagram atau TikTok usaha Anda menjadi akun bisnis (atau buat "
+                "yang baru), lalu kirim tautan profilnya di sini. Cukup satu akun untuk satu "
+                "usaha: siapa pun anggota usaha boleh mengirim.</p>"
+                "<ol>"
+                "<li>Pakai nama usaha sebagai nama akun.</li>"
+                "<li>Isi bio: apa yang dijual, alamat atau wilayah, dan cara memesan.</li>"
+                "<li>Pasang foto profil berupa logo atau foto produk.</li>"
+                "<li>Unggah minimal tiga foto produk.</li>"
+                "</ol>"
+                "<p>Salin tautan dari tombol <b>Bagikan profil</b>, misalnya "
+                "https://www.instagram.com/namausaha.</p>"
+            ),
+            "accepts_link": True,
+            "link_hosts": "instagram.com\ntiktok.com",
+            "per_business": True,
+            "required_for_certificate": True,
+            "rubric": [
+                "Akun sudah berjenis bisnis atau profesional",
+                "Nama akun memakai nama usaha",
+                "Bio memuat produk, alamat, dan cara memesan",
+                "Foto profil jelas: logo atau produk",
+                "Ada minimal tiga unggahan produk",
+            ],
+        },
+        {
+            "week": 3,
+            "slug": "tugas-foto-produk",
+            "title": "Tugas: foto produk dan caption",
+            "instructions": (
+                "<p>Potret satu produk andalan Anda dengan ponsel memakai cahaya alami dari "
+                "jendela, lalu tulis caption untuk unggahannya.</p>"
+                "<ul>"
+                "<li>Kirim 1 sampai 3 foto: tampak depan, detail, dan produk saat disajikan "
+                "atau dipakai.</li>"
+                "<li>Tulis caption seperti berbicara dengan pembeli: apa produknya, apa "
+                "istimewanya, harganya, dan cara memesan.</li>"
+                "<li>Tambahkan 3 sampai 5 tagar yang dicari pembeli Anda.</li>"
+                "</ul>"
+            ),
+            "accepts_link": False,
+            "accepts_photos": True,
+            "max_photos": 3,
+            "accepts_text": True,
+            "required_for_certificate": True,
+            "rubric": [
+                "Foto terang dan tajam, tanpa bayangan keras",
+                "Latar rapi dan tidak mengganggu produk",
+                "Caption menyebut harga dan cara memesan",
+                "Ada ajakan untuk membeli atau bertanya",
+                "Tagar sesuai dengan produk dan pembelinya",
+            ],
+        },
+        {
+            "week": 4,
+            "slug": "tugas-anggaran-iklan",
+            "title": "Tugas: rencana anggaran iklan sebulan",
+            "instructions": (
+                "<p>Susun rencana anggaran iklan untuk satu bulan ke depan. Tulis langsung di "
+                "kotak teks atau kirim file PDF.</p>"
+                "<ul>"
+                "<li>Total anggaran sebulan, dan dari bagian laba yang mana.</li>"
+                "<li>Pembagian per platform (Instagram, TikTok, atau lainnya) dan per "
+                "minggu.</li>"
+                "<li>Produk yang diiklankan dan siapa sasarannya.</li>"
+                "<li>Angka yang akan dipantau untuk menilai hasilnya.</li>"
+                "</ul>"
+                "<p>Tugas ini tidak wajib untuk sertifikat: tidak setiap usaha perlu beriklan "
+                "sekarang.</p>"
+            ),
+            "accepts_link": False,
+            "accepts_text": True,
+            "accepts_pdf": True,
+            "required_for_certificate": False,
+            "rubric": [
+                "Total anggaran jelas dan sesuai kemampuan usaha",
+                "Anggaran dibagi per platform dan per minggu",
+                "Produk dan sasaran iklan disebutkan",
+                "Ada angka yang dipantau: jangkauan, pesan masuk, penjualan",
+            ],
+        },
+    ],
+    "pembiayaan-umkm": [
+        {
+            "week": 3,
+            "slug": "tugas-dokumen-kredit",
+            "title": "Tugas: kumpulkan dokumen pengajuan kredit",
+            "instructions": (
+                "<p>Siapkan berkas yang biasanya diminta bank untuk kredit usaha, kumpulkan "
+                "dalam satu map, lalu potret berkasnya (paling banyak 5 foto). Satu kiriman "
+                "untuk satu usaha.</p>"
+                "<p><b>Jaga data pribadi:</b> tutup NIK, nomor KK, dan nomor rekening dengan "
+                "kertas sebelum memotret. Mentor hanya perlu melihat bahwa berkasnya ada.</p>"
+                "<p>Tugas ini tidak wajib untuk sertifikat: kerjakan bila usaha Anda berencana "
+                "mengajukan kredit.</p>"
+            ),
+            "accepts_link": False,
+            "accepts_photos": True,
+            "max_photos": 5,
+            "per_business": True,
+            "required_for_certificate": False,
+            "rubric": [
+                "KTP pemilik, dan KTP pasangan bila sudah menikah",
+                "Kartu Keluarga",
+                "NIB atau surat keterangan usaha",
+                "Rekening koran atau mutasi rekening tiga bulan terakhir",
+                "Catatan keuangan sederhana: kas harian dan laba rugi",
+                "Foto tempat usaha dan produk",
+            ],
+        },
+        {
+            "week": 4,
+            "slug": "tugas-catatan-penjualan",
+            "title": "Tugas: catat penjualan seminggu",
+            "instructions": (
+                "<p>Selama tujuh hari berturut-turut, catat setiap penjualan dan pengeluaran "
+                "usaha di buku kas. Di akhir minggu, buat laporan sederhana: total penjualan, "
+                "total pengeluaran, dan selisihnya.</p>"
+                "<p>Kirim foto halaman buku kas dan laporannya (paling banyak 5 foto), atau "
+                "satu file PDF. Satu kiriman untuk satu usaha.</p>"
+            ),
+            "accepts_link": False,
+            "accepts_photos": True,
+            "max_photos": 5,
+            "accepts_pdf": True,
+            "per_business": True,
+            "required_for_certificate": True,
+            "rubric": [
+                "Ada catatan untuk tujuh hari",
+                "Setiap transaksi bertanggal dan berjumlah",
+                "Uang usaha terpisah dari uang pribadi",
+                "Laporan menghitung penjualan, pengeluaran, dan selisihnya",
+            ],
+        },
+    ],
+}
+
+
+def _assignment(course: CoursePage, spec: dict) -> AssignmentPage:
+    week = WeekPage.objects.child_of(course).order_by("path")[spec["week"] - 1]
+    assignment = AssignmentPage.objects.child_of(week).filter(slug=spec["slug"]).first()
+    if assignment is not None:
+        return assignment
+    fields = {k: v for k, v in spec.items() if k not in ("week", "rubric")}
+    rubric = [{"type": "item", "id": str(uuid.uuid4()), "value": text} for text in spec["rubric"]]
+    return week.add_child(instance=AssignmentPage(rubric=rubric, **fields))
+
+
+PHOTO_SIZE = (480, 360)
+
+
+def demo_photo(colour: tuple[int, int, int], *, items: int = 5) -> bytes:
+    """A small JPEG (a few KB) of round cakes in a box on a table, drawn here."""
+    image = Image.new("RGB", PHOTO_SIZE, (236, 226, 208))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 250, 480, 360), fill=(172, 128, 86))
+    draw.rectangle((70, 120, 410, 290), fill=(250, 246, 238), outline=colour, width=6)
+    for index in range(items):
+        left = 90 + index * 62
+        draw.ellipse((left, 160, left + 54, 214), fill=(214, 170, 110), outline=(150, 100, 60))
+    draw.rectangle((70, 90, 410, 120), fill=colour)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=60, optimize=True)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class DemoVersion:
+    """One demo hand-in and, when reviewed, its review."""
+
+    by: User
+    handed_in: timedelta  # before now
+    link: str = ""
+    text: str = ""
+    photos: tuple[tuple[int, int, int], ...] = ()  # one colour per photo
+    review: State | None = None
+    reviewed: timedelta | None = None  # before now
+    ticks: int = 0  # the first this many rubric items
+    feedback: str = ""
+
+
+def _hand_in(assignment, *, learner, versions, mentor, feedback_seen: bool) -> Submission | None:
+    """The submission as the hand-in and review services leave it, dated in the past; None
+    when it is there already."""
+    course = CoursePage.objects.ancestor_of(assignment).get()
+    business = learner.membership.business if assignment.per_business else None
+    mine = {"business": business} if business else {"learner": learner, "business": None}
+    if Submission.objects.filter(assignment=assignment, **mine).exists():
+        return None
+    now = timezone.now()
+    rubric = [[block.id, block.value] for block in assignment.rubric]
+    reviewed = [v for v in versions if v.review]
+    last = versions[-1]
+    submission = Submission.objects.create(
+        assignment=assignment,
+        course=course,
+        learner=learner,
+        business=business,
+        state=last.review or State.HANDED_IN,
+        assignment_title=assignment.title,
+        created_at=now - versions[0].handed_in,
+        handed_in_at=now - last.handed_in,
+        first_reviewed_at=now - reviewed[0].reviewed if reviewed else None,
+        reviewed_at=now - reviewed[-1].reviewed if reviewed else None,
+        feedback_seen_at=now if feedback_seen and reviewed else None,
+    )
+    for number, version in enumerate(versions, start=1):
+        review = {}
+        if version.review:
+            review = {
+                "review_state": version.review,
+                "feedback": version.feedback,
+                "rubric_ticks": [block_id for block_id, _text in rubric[: version.ticks]],
+                "rubric_snapshot": rubric,
+                "reviewed_by": mentor,
+                "reviewed_at": now - version.reviewed,
+            }
+        row = SubmissionVersion.objects.create(
+            submission=submission,
+            number=number,
+            handed_in_by=version.by,
+            handed_in_at=now - version.handed_in,
+            link=version.link,
+            text=version.text,
+            **review,
+        )
+        for position, colour in enumerate(version.photos):
+            content = demo_photo(colour, items=3 + position)
+            width, height = PHOTO_SIZE
+            photo = SubmissionPhoto(
+                version=row, position=position, width=width, height=height, size=len(content)
+            )
+            photo.image.save(f"demo-{assignment.slug}-{position + 1}.jpg", ContentFile(content))
+    return submission
+
+
+def _marketing_hand_ins(course: CoursePage, mentor, owner, member) -> None:
+    account, photos, budget = (
+        AssignmentPage.objects.descendant_of(course).get(slug=slug)
+        for slug in ("tugas-akun-bisnis", "tugas-foto-produk", "tugas-anggaran-iklan")
+    )
+    day = timedelta(days=1)
+    # The shop's account: a personal profile sent back, the business profile accepted.
+    _hand_in(
+        account,
+        learner=owner,
+        mentor=mentor,
+        feedback_seen=True,
+        versions=[
+            DemoVersion(
+                by=owner,
+                handed_in=6 * day,
+                link="https://www.instagram.com/sutarni.pribadi/",
+                review=State.NEEDS_REVISION,
+                reviewed=5 * day,
+                ticks=1,
+                feedback=(
+                    "Bu Sutarni, ini masih akun pribadi. Ubah ke akun profesional "
+                    "(Bisnis) lewat Pengaturan, pakai nama Bakpia Sutarni, dan tulis "
+                    "alamat toko serta cara memesan di bio."
+                ),
+            ),
+            DemoVersion(
+                by=member,
+                handed_in=4 * day,
+                link="https://www.instagram.com/bakpiasutarni.jogja/",
+                review=State.ACCEPTED,
+                reviewed=3 * day,
+                ticks=5,
+                feedback=(
+                    "Sudah jadi akun bisnis dan bionya lengkap. Tambahkan tautan "
+                    "WhatsApp di profil supaya pembeli langsung bisa memesan."
+                ),
+            ),
+        ],
+    )
+    _hand_in(
+        photos,
+        learner=member,
+        mentor=mentor,
+        feedback_seen=True,
+        versions=[
+            DemoVersion(
+                by=member,
+                handed_in=3 * day,
+                photos=((196, 60, 52), (60, 110, 170)),
+                text=(
+                    "Bakpia kacang hijau hangat dari oven pagi ini! Isi 20, Rp 35.000. "
+                    "Pesan lewat WhatsApp 0812-0000-1001 atau mampir ke Ngampilan. "
+                    "#bakpiajogja #oleholehjogja #bakpiasutarni"
+                ),
+                review=State.ACCEPTED,
+                reviewed=2 * day,
+                ticks=5,
+                feedback="Fotonya terang dan captionnya lengkap. Bagus, Mas Agus!",
+            ),
+        ],
+    )
+    _hand_in(
+        photos,
+        learner=owner,
+        mentor=mentor,
+        feedback_seen=False,
+        versions=[
+            DemoVersion(
+                by=owner,
+                handed_in=2 * day,
+                photos=((40, 130, 90),),
+                text=(
+                    "Bakpia keju, resep baru Bakpia Sutarni. Rp 40.000 isi 20. "
+                    "Yuk pesan sebelum kehabisan, balas saja pesan ini. "
+                    "#bakpiajogja #bakpiakeju"
+                ),
+                review=State.ACCEPTED,
+                reviewed=day,
+                ticks=4,
+                feedback=(
+                    "Captionnya sudah mengajak membeli. Lain kali potret dekat jendela "
+                    "supaya bayangannya lebih lembut."
+                ),
+            ),
+        ],
+    )
+    # The optional ad budget: Agus's sent back, Sutarni's waiting for review.
+    _hand_in(
+        budget,
+        learner=member,
+        mentor=mentor,
+        feedback_seen=False,
+        versions=[
+            DemoVersion(
+                by=member,
+                handed_in=2 * day,
+                text="Anggaran iklan Rp 500.000 sebulan, semua untuk TikTok.",
+                review=State.NEEDS_REVISION,
+                reviewed=day,
+                ticks=1,
+                feedback=(
+                    "Mulai lebih kecil dulu, misalnya Rp 150.000, dan bagi per minggu. "
+                    "Tulis juga produk yang diiklankan dan angka yang akan dipantau."
+                ),
+            ),
+        ],
+    )
+    _hand_in(
+        budget,
+        learner=owner,
+        mentor=mentor,
+        feedback_seen=False,
+        versions=[
+            DemoVersion(
+                by=owner,
+                handed_in=timedelta(hours=5),
+                text=(
+                    "Anggaran Rp 200.000 dari laba bulan ini. Instagram Rp 120.000 "
+                    "(Rp 30.000 per minggu), TikTok Rp 80.000 (Rp 20.000 per minggu). "
+                    "Iklan bakpia keju untuk wisatawan di Yogyakarta. Pantau pesan "
+                    "WhatsApp yang masuk dan kotak yang terjual."
+                ),
+            ),
+        ],
+    )
+
+
+@transaction.atomic
+def seed() -> list[str]:
+    lines = []
+    for slug, specs in ASSIGNMENTS.items():
+        course = CoursePage.objects.get(slug=slug)
+        for spec in specs:
+            _assignment(course, spec)
+        required = sum(spec["required_for_certificate"] for spec in specs)
+        lines.append(f"{course.title}: {len(specs)} assignments, {required} required")
+    mentor = User.objects.get(email="mentor@pintar-umkm.test")
+    owner = User.objects.select_related("membership__business").get(phone=lms_demo.OWNER_PHONE)
+    member = User.objects.select_related("membership__business").get(email=lms_demo.MEMBER_EMAIL)
+    marketing = CoursePage.objects.get(slug="pemasaran-digital")
+    _marketing_hand_ins(marketing, mentor, owner, member)
+    counts = [
+        f"{Submission.objects.filter(course=marketing, state=state).count()} "
+        + state.value.replace("_", " ")
+        for state in State
+    ]
+    lines.append(f"{marketing.title}: hand-ins of Sutarni and Agus, " + ", ".join(counts))
+    return lines
