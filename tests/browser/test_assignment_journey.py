@@ -15,7 +15,7 @@ from courses.services import enrolment_start
 from mentoring.models import State, Submission
 from tests.factories import PASSWORD, build_assignment, build_course, lessons_of
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 FEEDBACK = "Bagus! Tambahkan alamat toko di profil Instagram, lalu kirim lagi."
 

@@ -79,7 +79,7 @@ def test_behind_names_the_week_and_the_lessons_left():
 
     assert nudge.kind == roster.BEHIND
     assert "Media sosial" in nudge.message
-    assert " 2 " in nudge.message  # the class's week
+    assert "minggu ke-2" in nudge.message  # the class's week, in Indonesian
     assert " 3 " in nudge.message  # lessons left
     with translation.override("id"):
         assert nudge.message == roster.behind_message(figures(lessons_done=1))
