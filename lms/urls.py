@@ -62,6 +62,9 @@ urlpatterns += i18n_patterns(
     path("belajar/", include("courses.urls")),
     path("kuis/", include("quizzes.urls")),
     path("tugas/", include("mentoring.urls")),
+    path("buku-kas/", include("cashbook.urls")),
+    path("kredit/", include("credit.urls")),
+    path("perkembangan/", include("outcomes.urls")),
     path("sertifikat/", include("certificates.urls")),
     path("certificate/<str:code>/", certificate_views.verify, name="certificate_verify_alias"),
     # Pages, routed through the page-tree cache; Wagtail's own serve pattern below stays for its

@@ -1,0 +1,5 @@
+"""Learner-facing URLs of cashbook."""
+
+app_name = "cashbook"
+
+urlpatterns = []

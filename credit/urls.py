@@ -1,0 +1,5 @@
+"""Learner-facing URLs of credit."""
+
+app_name = "credit"
+
+urlpatterns = []

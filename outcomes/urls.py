@@ -1,0 +1,5 @@
+"""Learner-facing URLs of outcomes."""
+
+app_name = "outcomes"
+
+urlpatterns = []
