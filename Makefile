@@ -36,6 +36,7 @@ bench: install
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.imports
 	$(BIN)/python -m bench.mentoring
+	$(BIN)/python -m bench.cashbook
 
 # The production stack on this machine, over plain HTTP on 127.0.0.1: PostgreSQL, Redis, gunicorn
 # with two workers and one task worker, lms.settings.production with a throwaway SECRET_KEY.

@@ -10,6 +10,8 @@ from enum import Enum
 
 from django.utils.translation import gettext_lazy as _
 
+from lms import amounts
+
 MAX_PRINCIPAL = Decimal(10_000_000_000)
 MAX_RATE_PERCENT = Decimal(100)
 MAX_RATE_DECIMALS = 4
@@ -91,56 +93,15 @@ def simulate(*, principal, annual_rate_percent, tenor_months, method) -> LoanRes
         )
 
 
-_AMOUNT = re.compile(
-    r"""(?:rp\.?)?\s*
-    (?P<sign>-)?
-    (?P<whole>\d{1,3}(?:\.\d{3})+|\d+)   # dots separate thousands
-    (?:,(?P<fraction>\d+|-))?            # decimal comma; "Rp 10.000,-" means whole rupiah
-    \s*(?P<unit>[a-z]*)""",
-    re.VERBOSE,
-)
-_UNITS = {
-    "": 1,
-    "rupiah": 1,
-    "rb": 1_000,
-    "ribu": 1_000,
-    "jt": 1_000_000,
-    "juta": 1_000_000,
-    "miliar": 1_000_000_000,
-    "milyar": 1_000_000_000,
-}
-
-
-def parse_amount(text: str) -> Decimal:
-    """The exact number in Indonesian writing: "1.500.000", "Rp 10.000.000,-", "3,28", "1,5 juta".
-
-    Dots separate thousands, a comma starts the decimals. Raises ValueError for anything else.
-    """
-    text = str(text).strip().lower()
-    match = _AMOUNT.fullmatch(text)
-    if not match or match["unit"] not in _UNITS:
-        raise ValueError(text)
-    number = match["whole"].replace(".", "")
-    if match["fraction"] and match["fraction"] != "-":
-        number += "." + match["fraction"]
-    with localcontext() as context:
-        context.prec = len(text) + _PRECISION  # exact, however many digits were typed
-        amount = Decimal(number) * _UNITS[match["unit"]]
-    return -amount if match["sign"] else amount
-
-
 def parse_rupiah(text: str) -> Decimal:
-    """Whole rupiah from Indonesian writing: "10.000.000", "Rp 10.000.000,-", "10,5 juta", "1,5jt".
+    """Whole rupiah from Indonesian writing (``lms.amounts.parse_rupiah``).
 
     Raises LoanInputError(field="principal") when the text is not an amount.
     """
     try:
-        amount = parse_amount(text)
-    except ValueError as error:
+        return amounts.parse_rupiah(text)
+    except amounts.InvalidAmount as error:
         raise LoanInputError("principal", INVALID_PRINCIPAL) from error
-    with localcontext() as context:
-        context.prec = len(str(text)) + _PRECISION
-        return _to_rupiah(amount)
 
 
 def _flat(principal: Decimal, rate: Decimal, tenor: int):

@@ -439,6 +439,110 @@ def _stored_chunks(stored, chunk_size=64 * 1024):
         yield from iter(lambda: handle.read(chunk_size), b"")
 
 
+def _cash_book_rows(user):
+    """The cash book entries the person wrote in their business's book (deleted ones too)."""
+    from cashbook.models import Entry
+
+    return [
+        {
+            "entry_id": entry.pk,
+            "business": entry.business.name,
+            "day": entry.day,
+            "kind": entry.kind,
+            "amount": entry.amount,
+            "units": entry.units,
+            "channel": entry.channel,
+            "category": entry.category,
+            "note": entry.note,
+            "created_at": entry.created_at,
+            "deleted_at": entry.deleted_at,
+        }
+        for entry in Entry.objects.filter(author=user).select_related("business").order_by("pk")
+    ]
+
+
+def _cash_book_change_rows(user):
+    """The person's edits and deletions of cash book entries, with the entry before and after."""
+    from cashbook.models import EntryChange
+
+    return [
+        {
+            "entry_id": change.entry_id,
+            "action": change.action,
+            "changed_at": change.changed_at,
+            "before": json.dumps(change.before, ensure_ascii=False),
+            "after": json.dumps(change.after, ensure_ascii=False),
+        }
+        for change in EntryChange.objects.filter(changed_by=user).order_by("pk")
+    ]
+
+
+def _checkin_rows(user):
+    """The business check-ins the person filled in or last changed."""
+    from outcomes.models import CheckIn
+
+    checkins = (
+        CheckIn.objects.filter(Q(filled_by=user) | Q(updated_by=user))
+        .select_related("business", "course")
+        .order_by("pk")
+    )
+    return [
+        {
+            "checkin_id": checkin.pk,
+            "business": checkin.business.name,
+            "course": checkin.course.title,
+            "moment": checkin.moment,
+            "revenue_per_day": checkin.revenue_per_day,
+            "products_per_day": checkin.products_per_day,
+            "online_share_percent": checkin.online_share_percent,
+            "channels": ", ".join(checkin.channels),
+            "followers": checkin.followers,
+            "ad_spend_last_month": checkin.ad_spend_last_month,
+            "keeps_books": checkin.keeps_books,
+            "has_monthly_report": checkin.has_monthly_report,
+            "applied_for_credit": checkin.applied_for_credit,
+            "filled_by_you": checkin.filled_by_id == user.pk,
+            "filled_at": checkin.filled_at,
+            "last_changed_by_you": checkin.updated_by_id == user.pk,
+            "updated_at": checkin.updated_at,
+        }
+        for checkin in checkins
+    ]
+
+
+def _credit_application_rows(user):
+    """The credit applications the person recorded for their business."""
+    from credit.models import CreditApplication
+
+    applications = (
+        CreditApplication.objects.filter(created_by=user)
+        .select_related("business", "lender")
+        .order_by("pk")
+    )
+    return [
+        {
+            "application_id": application.pk,
+            "business": application.business.name,
+            "lender": application.lender_name,
+            "product": application.product,
+            "amount_requested": application.amount_requested,
+            "purpose": application.purpose,
+            "status": application.status,
+            "submitted_on": application.submitted_on,
+            "survey_on": application.survey_on,
+            "decided_on": application.decided_on,
+            "disbursed_on": application.disbursed_on,
+            "amount_approved": application.amount_approved,
+            "rate_percent_per_year": application.rate_percent_per_year,
+            "tenor_months": application.tenor_months,
+            "documents": ", ".join(application.documents),
+            "notes": application.notes,
+            "created_at": application.created_at,
+        }
+        for application in applications
+    ]
+
+
 KINDS = [
     Kind(
         "profile",
@@ -532,6 +636,30 @@ KINDS = [
         ),
         (("mentoring.Submission", "learner"), ("mentoring.SubmissionVersion", "handed_in_by")),
         _hand_in_rows,
+    ),
+    Kind(
+        "cash_book",
+        _("The entries you wrote in your business's cash book."),
+        (("cashbook.Entry", "author"),),
+        _cash_book_rows,
+    ),
+    Kind(
+        "cash_book_changes",
+        _("Your edits and deletions of cash book entries."),
+        (("cashbook.EntryChange", "changed_by"),),
+        _cash_book_change_rows,
+    ),
+    Kind(
+        "checkins",
+        _("The business check-ins you filled in or changed."),
+        (("outcomes.CheckIn", "filled_by"), ("outcomes.CheckIn", "updated_by")),
+        _checkin_rows,
+    ),
+    Kind(
+        "credit_applications",
+        _("The credit applications you recorded for your business."),
+        (("credit.CreditApplication", "created_by"),),
+        _credit_application_rows,
     ),
     Kind(
         "account_log",
@@ -803,6 +931,21 @@ def _clear_hand_ins(user) -> None:
     transaction.on_commit(delete_files)
 
 
+def _clear_cash_book(user) -> None:
+    """The business keeps its cash book's figures; the entries and changes lose the person's
+    name and the notes they typed (in the entries and in the history's snapshots)."""
+    from cashbook.models import Entry, EntryChange
+
+    entries = Entry.objects.filter(author=user)
+    changes = EntryChange.objects.filter(Q(changed_by=user) | Q(entry__author=user))
+    for change in changes:
+        before = {**change.before, "note": ""} if change.before else change.before
+        after = {**change.after, "note": ""} if change.after else change.after
+        EntryChange.objects.filter(pk=change.pk).update(before=before, after=after)
+    EntryChange.objects.filter(changed_by=user).update(changed_by=None)
+    entries.update(author=None, note="")
+
+
 def _forget_throttle_records(user) -> None:
     """django-axes keeps the number or email typed at sign-in."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -810,6 +953,22 @@ def _forget_throttle_records(user) -> None:
     keys = account_keys(user)
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__in=keys).delete()
+
+
+def _clear_checkins(user) -> None:
+    """The business keeps its check-ins' figures; they no longer name who filled them."""
+    from outcomes.models import CheckIn
+
+    CheckIn.objects.filter(filled_by=user).update(filled_by=None)
+    CheckIn.objects.filter(updated_by=user).update(updated_by=None)
+
+
+def _clear_credit_applications(user) -> None:
+    """The business keeps its applications' steps and figures; they no longer name who
+    recorded them, nor keep the purpose and notes that person typed."""
+    from credit.models import CreditApplication
+
+    CreditApplication.objects.filter(created_by=user).update(created_by=None, purpose="", notes="")
 
 
 def account_anonymise(*, user, by: str, new_owner_id: int | None = None) -> bool:
@@ -826,6 +985,9 @@ def account_anonymise(*, user, by: str, new_owner_id: int | None = None) -> bool
         _blank_open_answers(locked)
         _withdraw_certificates(locked, now)
         _clear_hand_ins(locked)
+        _clear_cash_book(locked)
+        _clear_checkins(locked)
+        _clear_credit_applications(locked)
         consent = _consent_model()
         if consent is not None:  # The records stay; a parent's name does not.
             consent.objects.filter(user=locked).exclude(guardian_name="").update(guardian_name="")

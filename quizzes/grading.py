@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from courses.loans import parse_amount
+from lms.amounts import parse_amount
 
 SINGLE, MULTIPLE, TRUE_FALSE, NUMERIC = "single_choice", "multiple_choice", "true_false", "numeric"
 TRUE_FALSE_CHOICES = ("true", "false")

@@ -276,3 +276,28 @@ def certificate_template_form(**overrides):
         "signer_role": "Kepala Dinas",
         **overrides,
     }
+
+
+def build_cash_entry(business, *, author=None, day=None, **fields):
+    """A standing cash book entry of ``business``: a sale of Rp 10.000 today unless told."""
+    from cashbook.models import Entry
+
+    values = {"kind": "sale", "amount": 10_000, "units": 1, "channel": "offline"}
+    if fields.get("kind") == "cost":
+        values.update(units=0, channel="", category="stock")
+    values.update(fields)
+    return Entry.objects.create(
+        business=business, author=author, day=day or timezone.localdate(), **values
+    )
+
+
+def build_credit_application(business, *, by=None, lender="Bank BPD DIY", **fields):
+    """An application of ``business`` for Rp 10.000.000 at a seeded lender, preparing documents
+    unless told."""
+    from credit.models import CreditApplication, Lender
+
+    values = {"amount_requested": 10_000_000, "product": "KUR Mikro"}
+    values.update(fields)
+    return CreditApplication.objects.create(
+        business=business, created_by=by, lender=Lender.objects.get(name=lender), **values
+    )

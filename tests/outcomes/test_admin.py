@@ -1,0 +1,25 @@
+"""Check-in plans are set per course in the admin (Snippets → Check-in plans)."""
+
+import pytest
+from django.urls import reverse
+
+from outcomes.models import CheckInPlan
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_administrator_sets_which_moments_a_course_asks(client, two_classes):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = reverse("wagtailsnippets_outcomes_checkinplan:add")
+
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"course": two_classes.course.pk, "ask_before": "on", "ask_end": "on"}
+    )
+
+    assert response.status_code == 302
+    plan = CheckInPlan.objects.get()
+    assert plan.course == two_classes.course
+    assert plan.moments == ("before", "end")
+    assert client.get(reverse("wagtailsnippets_outcomes_checkinplan:list")).status_code == 200
