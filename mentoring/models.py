@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -19,6 +20,7 @@ from quizzes.models import EnrolledLearnersOnlyMixin
 from .blocks import RubricBlock
 
 MAX_PHOTOS = 5
+NOTHING_TO_HAND_IN = _("Choose at least one thing to hand in: a link, photos, text or a PDF.")
 
 
 class AssignmentPage(CachedViewRestrictionsMixin, EnrolledLearnersOnlyMixin, Page):
@@ -78,6 +80,11 @@ class AssignmentPage(CachedViewRestrictionsMixin, EnrolledLearnersOnlyMixin, Pag
 
     class Meta:
         verbose_name = _("practical assignment")
+
+    def clean(self):
+        super().clean()
+        if not (self.accepts_link or self.accepts_photos or self.accepts_text or self.accepts_pdf):
+            raise ValidationError({"accepts_link": NOTHING_TO_HAND_IN})
 
     def host_list(self) -> list[str]:
         return [line.strip().lower() for line in self.link_hosts.splitlines() if line.strip()]
