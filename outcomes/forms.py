@@ -95,6 +95,20 @@ def _yes_no(value):
     return {"yes": True, "no": False}.get(value)
 
 
+class YesNoField(forms.TypedChoiceField):
+    """An optional yes/no question as two radio buttons: True, False, or None unanswered."""
+
+    def __init__(self, *, label):
+        super().__init__(
+            label=label,
+            choices=YES_NO,
+            coerce=_yes_no,
+            empty_value=None,
+            widget=forms.RadioSelect,
+            required=False,
+        )
+
+
 class CheckInForm(forms.Form):
     """Validates a check-in; ``warnings`` lists the unusual figures, and ``needs_confirmation``
     is true while they are not confirmed (nothing may be saved then)."""
@@ -128,30 +142,9 @@ class CheckInForm(forms.Form):
         too_large=AMOUNT_TOO_LARGE,
         required=False,
     )
-    keeps_books = forms.TypedChoiceField(
-        label=_("Do you keep written books?"),
-        choices=YES_NO,
-        coerce=_yes_no,
-        empty_value=None,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    has_monthly_report = forms.TypedChoiceField(
-        label=_("Do you make a monthly financial report?"),
-        choices=YES_NO,
-        coerce=_yes_no,
-        empty_value=None,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    applied_for_credit = forms.TypedChoiceField(
-        label=_("Have you applied for credit?"),
-        choices=YES_NO,
-        coerce=_yes_no,
-        empty_value=None,
-        widget=forms.RadioSelect,
-        required=False,
-    )
+    keeps_books = YesNoField(label=_("Do you keep written books?"))
+    has_monthly_report = YesNoField(label=_("Do you make a monthly financial report?"))
+    applied_for_credit = YesNoField(label=_("Have you applied for credit?"))
     confirm = forms.BooleanField(label=_("Yes, that is right"), required=False)
 
     FIGURES = (
