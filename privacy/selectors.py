@@ -78,9 +78,10 @@ def agreed_notice_version(*, user) -> int:
 
 
 def research_consenting_learner_ids() -> QuerySet:
-    """Ids of the people whose current research consent is given; for someone under 18 this
-    year, only when that consent names their parent or guardian (it covers research). A
-    deleted (anonymised) account is never among them: its consent ended with it."""
+    """Ids of the people whose current research consent is given and who are known to be 18 or
+    over this year, or whose consent names their parent or guardian (it covers research). An
+    unknown birth year does not count as an adult's: such a learner joins once the birth year is
+    filled in. A deleted (anonymised) account is never among them: its consent ended with it."""
     latest = Consent.objects.filter(user=OuterRef("pk"), kind=Consent.Kind.RESEARCH).order_by(
         "-given_at", "-pk"
     )
@@ -92,8 +93,7 @@ def research_consenting_learner_ids() -> QuerySet:
         )
         .filter(research_given=True, anonymised_at__isnull=True)
         .filter(
-            Q(birth_year__isnull=True)
-            | Q(birth_year__lte=adults_born_by)
+            Q(birth_year__lte=adults_born_by)
             | (Q(research_guardian__gt="") & Q(research_guardian__isnull=False))
         )
         .values_list("pk", flat=True)
@@ -118,4 +118,5 @@ def consents_for_profile(*, user) -> dict:
     return {
         **current_consents(user=user),
         "minor": rules.is_minor(user.birth_year, this_year()),
+        "age_unknown": user.birth_year is None,
     }

@@ -32,8 +32,8 @@ def indonesian(*texts):
 @pytest.fixture
 def consenting(province):
     """a1 (adult, born 1990) gave research consent; a2 gave it then withdrew; b1 (16) gave it
-    with no guardian named; d1 (16) with her guardian; e1 was never asked; c1 consented but is
-    not enrolled."""
+    with no guardian named; d1 (16) with her guardian; c1 (born 1980) consented but is not
+    enrolled; e1 consented with no birth year known; the others were never asked."""
     year = timezone.localdate().year
     User.objects.filter(pk=province.a1.pk).update(
         full_name="Siti Aminah", phone="+6281234567890", email="siti@example.org", birth_year=1990
@@ -42,6 +42,8 @@ def consenting(province):
         full_name="Dewi Lestari", email="dewi@example.org", birth_year=year - 16
     )
     User.objects.filter(pk=province.b1.pk).update(birth_year=year - 16)
+    User.objects.filter(pk=province.c1.pk).update(birth_year=1980)
+    User.objects.filter(pk=province.e1.pk).update(birth_year=None)
     Business.objects.filter(pk=province.a1.membership.business.pk).update(
         name="Batik Siti", district="Depok"
     )
@@ -57,12 +59,32 @@ def consenting(province):
         user=province.d1, given=True, guardian_name="Bu Lestari", guardian_statement=True
     )
     services.research_consent_set(user=province.c1, given=True)
+    services.research_consent_set(user=province.e1, given=True)
     return province
 
 
 def test_consenting_ids_are_adults_and_minors_whose_guardian_consented(consenting):
     ids = set(selectors.research_consenting_learner_ids())
     assert ids == {consenting.a1.pk, consenting.d1.pk, consenting.c1.pk}
+
+
+def test_an_unknown_birth_year_joins_once_it_is_filled_in(consenting):
+    """Nobody knows whether e1 is under 18: their data stays out until they say."""
+    assert consenting.e1.pk not in set(selectors.research_consenting_learner_ids())
+
+    User.objects.filter(pk=consenting.e1.pk).update(birth_year=1985)
+
+    assert consenting.e1.pk in set(selectors.research_consenting_learner_ids())
+
+
+def test_the_profile_asks_for_the_birth_year_research_waits_for(client, consenting):
+    client.force_login(consenting.e1)
+    response = client.get(reverse("lms:profile"))
+    assert reverse("lms:profile_edit") in response.content.decode()
+    assert "birth year is known" in response.content.decode()
+
+    client.force_login(consenting.c1)
+    assert "birth year is known" not in client.get(reverse("lms:profile")).content.decode()
 
 
 def test_a_deleted_account_leaves_the_research_export(consenting):
