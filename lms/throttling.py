@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import get_usage
 
 from .identifiers import UNKNOWN_JOIN_CODE, sign_in_key
+from .selectors import user_by_identifier
+from .text import is_clean_text
 
 TOO_MANY_STATUS = 429
 JOIN_CODE_THROTTLED_CODE = "join_code_throttled"  # The form error while join codes are refused.
@@ -45,19 +47,33 @@ USERNAME_KEY_MAX_LENGTH = 255
 ADDRESS = "ip_address"
 
 
+def account_key(user) -> str:
+    """The key an account's failed sign-ins are counted under, whichever of its number or email
+    was typed. It names the account by id, so django-axes' records hold no number or email."""
+    return f"account:{user.pk}"
+
+
 def sign_in_username(request, credentials) -> str:
-    """The account a sign-in attempt names, one spelling per account (``AXES_USERNAME_CALLABLE``):
-    ``0812 3456 7890`` and ``+6281234567890`` count against the same account. Cut to what the
-    attempt's row holds, so a name of any length is a counted failure, not an error."""
+    """The key a sign-in attempt is counted under (``AXES_USERNAME_CALLABLE``): the account it
+    names (``account_key``), so ``0812 3456 7890``, ``+6281234567890`` and the account's email
+    all count against one limit; for a name that matches no account, that name in one spelling
+    (``sign_in_key``), cut to what the attempt's row holds, so a name of any length is a counted
+    failure, not an error. Looked up once per request: axes asks several times."""
     typed = (credentials or {}).get("username")
     if typed is None:
         typed = request.POST.get("username", "")
-    return sign_in_key(typed)[:USERNAME_KEY_MAX_LENGTH]
+    keys = request.__dict__.setdefault("sign_in_keys", {})
+    if typed not in keys:
+        lookable = len(typed) <= USERNAME_KEY_MAX_LENGTH and is_clean_text(typed)
+        user = user_by_identifier(typed) if lookable else None
+        keys[typed] = account_key(user) if user else sign_in_key(typed)[:USERNAME_KEY_MAX_LENGTH]
+    return keys[typed]
 
 
 def account_keys(user) -> set[str]:
-    """Every spelling an account's failures are counted under: its number and its email."""
-    return {sign_in_key(value) for value in (user.phone, user.email) if value}
+    """Every key an account's failures may be counted under: its own, and the spellings of its
+    number and email that records from before accounts were keyed by id used."""
+    return {account_key(user)} | {sign_in_key(value) for value in (user.phone, user.email) if value}
 
 
 def failure_limit_for(parameter, *, account_limit: int, address_limit: int) -> int:

@@ -138,6 +138,24 @@ def test_a_success_does_not_clear_the_addresss_failures(client):
     assert AccessAttempt.objects.filter(ip_address=CLASS_WIFI).count() == 10
 
 
+def test_failures_typed_as_the_number_and_as_the_email_count_against_one_account(client):
+    learner, classmate = UserFactory.create_batch(2)
+    learner.email = "sari@example.org"
+    learner.save()
+    typed = [learner.phone, "SARI@example.org", f"0{learner.phone[3:]}", "sari@example.org"]
+    statuses = [
+        sign_in(client, name, "tebakan", ip=f"10.5.0.{n}").status_code
+        for n, name in enumerate([*typed, learner.phone])
+    ]
+    assert statuses == [200, 200, 200, 200, 429]
+    assert locked(sign_in(client, "sari@example.org", PASSWORD, ip="10.5.0.99"))
+    assert sign_in_and_out(client, classmate, ip="10.5.0.1") == 302
+    # The records name the account by id, not by the number or email typed.
+    assert set(AccessAttempt.objects.values_list("username", flat=True)) == {
+        f"account:{learner.pk}"
+    }
+
+
 def test_a_success_clears_the_accounts_own_failures_under_its_number_and_its_email(client):
     learner = UserFactory(email="sari@example.org")
     for n in range(2):
