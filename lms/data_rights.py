@@ -947,7 +947,8 @@ def _clear_cash_book(user) -> None:
 
 
 def _forget_throttle_records(user) -> None:
-    """django-axes keeps the number or email typed at sign-in."""
+    """django-axes' records of the account's failed sign-ins: keyed by its id, or, in records
+    older than that key, by its number or email."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
     keys = account_keys(user)
