@@ -25,16 +25,18 @@ from .models import AssignmentPage, State, Submission, SubmissionVersion
 
 def submissions_visible_to(user) -> QuerySet[Submission]:
     """Every hand-in for coordinators and superusers; for a mentor, those of learners enrolled
-    in the course in a class the mentor runs. The one scope rule of hand-ins, their files,
-    the review queue and the roster."""
+    in the course in a class the mentor runs, and a per-business hand-in when any member of
+    the business is (whoever handed it in). The one scope rule of hand-ins, their files, the
+    review queue and the roster."""
     submissions = Submission.objects.all()
     if sees_every_class(user):
         return submissions
+    in_my_classes = Enrolment.objects.filter(course=OuterRef("course"), cohort__mentor=user)
     return submissions.filter(
-        Exists(
-            Enrolment.objects.filter(
-                learner=OuterRef("learner"), course=OuterRef("course"), cohort__mentor=user
-            )
+        Exists(in_my_classes.filter(learner=OuterRef("learner")))
+        | Q(
+            Exists(in_my_classes.filter(learner__membership__business=OuterRef("business"))),
+            business__isnull=False,
         )
     )
 

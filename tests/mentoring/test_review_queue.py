@@ -76,6 +76,25 @@ def test_a_mentor_sees_only_their_classes_hand_ins(client, mentor, mine, theirs)
     }
 
 
+def test_a_business_hand_in_reaches_the_mentor_of_every_member_in_the_course(
+    client, mentor, other_mentor, week, owner, member, two_classes
+):
+    """The member, in the other mentor's class, hands in for the whole business; the owner is in
+    the mentor's class: both mentors see it, review it and find it on their rosters."""
+    enrolment_start(learner=member, course=two_classes.course, cohort=two_classes.theirs)
+    assignment = build_assignment(week, per_business=True)
+    hand_in = build_hand_in(assignment, member, business=owner.membership.business)
+
+    for who in (mentor, other_mentor):
+        assert list(selectors.submissions_visible_to(who)) == [hand_in]
+    client.force_login(mentor)
+    assert client.get(detail(hand_in)).status_code == 200
+
+    two_classes.theirs.mentor = mentor  # now neither member is in the other mentor's classes
+    two_classes.theirs.save()
+    assert not selectors.submissions_visible_to(other_mentor).exists()
+
+
 def test_a_coordinator_sees_every_class(client, coordinator, mine, theirs):
     client.force_login(coordinator)
 
