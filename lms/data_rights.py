@@ -912,9 +912,10 @@ def _withdraw_certificates(user, now) -> None:
 
 
 def _clear_hand_ins(user) -> None:
-    """What the learner handed in (links, texts, photos, PDFs) goes; the hand-ins, their
-    states and reviews stay, so every figure stays true. The files are deleted once the
-    transaction commits."""
+    """What the learner handed in (links, texts, photos, PDFs) goes, and so does the mentor's
+    feedback on their own hand-ins, which may name them; a business's hand-in keeps its
+    feedback for the other members. The hand-ins, their states and rubric ticks stay, so every
+    figure stays true. The files are deleted once the transaction commits."""
     from mentoring.models import SubmissionPhoto, SubmissionVersion
 
     versions = SubmissionVersion.objects.filter(handed_in_by=user)
@@ -923,6 +924,9 @@ def _clear_hand_ins(user) -> None:
     files += [(version.pdf.storage, version.pdf.name) for version in versions.exclude(pdf="")]
     photos.delete()
     versions.update(link="", text="", pdf="")
+    SubmissionVersion.objects.filter(submission__learner=user, submission__business=None).update(
+        feedback=""
+    )
 
     def delete_files():
         for storage, name in files:

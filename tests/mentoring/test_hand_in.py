@@ -282,6 +282,21 @@ def test_a_per_business_hand_in_is_shared_by_the_members(
     assert (latest.number, latest.handed_in_by) == (2, member)
 
 
+def test_anonymising_a_member_keeps_the_feedback_on_the_business_hand_in(
+    owner, member, business_assignment
+):
+    from lms import data_rights
+
+    submission = hand_in(owner, business_assignment, link=LINK)
+    submission.versions.update(feedback="Foto produk sudah jelas.")
+
+    data_rights.account_anonymise(user=owner, by=data_rights.BY_RETENTION)
+
+    version = submission.versions.get()
+    assert version.link == ""
+    assert version.feedback == "Foto produk sudah jelas."  # the member still reads it
+
+
 def test_a_per_business_assignment_taken_without_a_business_is_handed_in_alone(
     business_assignment, two_classes, learners_group
 ):
@@ -641,6 +656,7 @@ def test_anonymising_removes_what_was_handed_in_but_keeps_the_states(
         owner, assignment, link=LINK, text="Omzet naik.", photos=[photo_upload()], pdf=pdf_upload()
     )
     Submission.objects.filter(pk=submission.pk).update(state=State.ACCEPTED)
+    submission.versions.update(feedback="Bagus, Bu Sumarni!")
     assert len(stored_files(storage)) == 2
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -650,5 +666,6 @@ def test_anonymising_removes_what_was_handed_in_but_keeps_the_states(
     assert submission.state == State.ACCEPTED
     version = submission.versions.get()
     assert (version.link, version.text, version.pdf.name) == ("", "", "")
+    assert version.feedback == ""  # the mentor's words to her may name her
     assert not SubmissionPhoto.objects.exists()
     assert stored_files(storage) == []
