@@ -5,6 +5,7 @@ filtered (``reports.filters.EnrolmentFilterSet``). Each figure counts those enro
 only, so the overview and the per-business table always agree.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import (
     Avg,
+    BigIntegerField,
     Case,
     CharField,
     Count,
@@ -33,7 +35,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Coalesce, Floor, Least, RowNumber
+from django.db.models.functions import Cast, Coalesce, Floor, Least, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -210,28 +212,14 @@ def percent(part, whole) -> Decimal | None:
     return Decimal(part * 100) / whole if whole else None
 
 
-def median_days_to_complete(scope: Scope, *, completed: int) -> float | None:
-    """Median days from enrolment to completion (the record's ``completed_at``), over the
-    ``completed`` learners holding a completion record (``progress_counts`` has counted them)."""
-    if not completed:
+def median_days_of(durations) -> float | None:
+    """The median of ``durations`` (timedeltas from enrolment to completion) in days, to 0.1;
+    None when there are none."""
+    durations = sorted(durations)
+    count = len(durations)
+    if not count:
         return None
-    completed_at = Subquery(
-        CourseCompletion.objects.filter(course=scope.course, learner=OuterRef("learner")).values(
-            "completed_at"
-        )[:1]
-    )
-    finished = (
-        scope.enrolments.annotate(finished_at=completed_at)
-        .filter(finished_at__isnull=False)
-        .annotate(
-            took=ExpressionWrapper(
-                F("finished_at") - F("enrolled_at"), output_field=DurationField()
-            )
-        )
-        .order_by("took")
-        .values_list("took", flat=True)
-    )
-    middle = list(finished[(completed - 1) // 2 : completed // 2 + 1])
+    middle = durations[(count - 1) // 2 : count // 2 + 1]
     seconds = sum(took.total_seconds() for took in middle) / len(middle)
     return round(seconds / 86400, 1)
 
@@ -280,86 +268,156 @@ class Overview:
         return percent(self.survey_responses, self.learners)
 
 
-LEARNER = "learner"
 BUSINESS = "learner__membership__business"
+LESSONS_PER_MASK = 60  # lessons per bit mask column: its sum stays below 2**63
 
 
-def progress_counts(scope: Scope, by: str = LEARNER, *, completed: int | None = None) -> dict:
-    """How many learners (``by=LEARNER``) or businesses (``by=BUSINESS``) started (did a
-    lesson, or completed), ``completed`` and met each week's requirements (``week_<n>``).
+@dataclass
+class Funnel:
+    """How far a scope's learners, or their businesses, got (``progress_counts``)."""
+
+    enrolled: int
+    started: int  # did a lesson of today's course, or completed
+    completed: int  # hold a completion record (a business: any of its learners does)
+    weeks: dict[int, int]  # week number → met its requirements (0: a week not counted)
+    median_days: float | None = None  # learners: from enrolment to their completion record
+
+
+def _lesson_masks(scope: Scope) -> dict[int, int]:
+    """Each of the scope's learners who did a lesson of today's course, with the lessons done
+    as one integer: bit i set when ``scope.lesson_ids[i]`` is done. One grouped pass over their
+    lesson completions (a learner does a lesson once, so each sum adds distinct bits)."""
+    lesson_ids = scope.lesson_ids
+    chunks = [
+        lesson_ids[start : start + LESSONS_PER_MASK]
+        for start in range(0, len(lesson_ids), LESSONS_PER_MASK)
+    ]
+    columns = {
+        f"mask_{number}": Cast(
+            Sum(
+                Case(
+                    *(When(lesson_id=pk, then=Value(1 << bit)) for bit, pk in enumerate(chunk)),
+                    default=Value(0),
+                )
+            ),
+            BigIntegerField(),
+        )
+        for number, chunk in enumerate(chunks)
+    }
+    rows = (
+        LessonCompletion.objects.filter(learner__in=scope.learners(), lesson_id__in=lesson_ids)
+        .order_by()
+        .values("learner")
+        .annotate(**columns)
+        .values_list("learner", *columns)
+    )
+    if len(chunks) == 1:
+        return dict(rows)
+    return {
+        learner: sum(mask << (number * LESSONS_PER_MASK) for number, mask in enumerate(masks))
+        for learner, *masks in rows
+    }
+
+
+def _met(masks: Counter, need: int) -> int:
+    """How many of the ``masks`` (lessons done, counted by mask) include every bit of ``need``."""
+    return sum(count for mask, count in masks.items() if mask & need == need)
+
+
+def progress_counts(scope: Scope) -> tuple[Funnel, Funnel]:
+    """How many of the scope's learners, and of their businesses, enrolled, started (did a
+    lesson, or completed), completed and met each week's requirements.
 
     Completed means holding a completion record (``completed_learners``; a business completed
     when any of its learners did), whatever lessons were added since. A week's requirements
     (``courses.progress``) are its lessons (for a business: each done by any of its learners),
     or for a week holding only a quiz, that quiz passed, never merely starting; a week holding
-    neither counts nobody (0). Learners who completed count for every counted week. One pass
-    over the lesson completions, grouped, one over the records (unless ``completed`` is given,
-    counted already), one over quiz-only weeks' passes (when there are such weeks).
-    """
-    learners = scope.learners()
-    records = CourseCompletion.objects.filter(course=scope.course, learner__in=learners)
-    counts = (
-        {"completed": completed}
-        if completed is not None
-        else records.aggregate(completed=Count(by, distinct=True))
+    neither counts nobody (0). Learners who completed count for every counted week; learners
+    without a business count for no business.
+
+    Two or three queries, whatever the number of learners, each one pass: the enrolments (each
+    learner's business and the time from enrolment to their record, if any), the lessons each
+    learner did (as bit masks, ``_lesson_masks``) and, when some week holds only a quiz, who
+    passed those quizzes.
+    Both funnels are counted from these rows in Python: a business's lessons are the union of
+    its learners' masks, rather than a COUNT(DISTINCT) over every lesson completion."""
+    # The learner's completion record of the course (one at most), joined: its time less the
+    # enrolment's is the time to complete, NULL for a learner without one.
+    record = FilteredRelation(
+        "learner__course_completions",
+        condition=Q(learner__course_completions__course=scope.course),
     )
-    counts.update({f"week_{week.number}": 0 for week in scope.weeks}, started=0)
-    if scope.lesson_ids:
-        # A learner does a lesson once; a business's learners may each do it.
-        distinct = by != LEARNER
-        lesson_weeks = [week for week in scope.weeks if week.lesson_ids]
-        grouped = (
-            LessonCompletion.objects.filter(learner__in=learners, lesson_id__in=scope.lesson_ids)
-            .values(unit=F(by))
-            .annotate(
-                **{
-                    f"done_{week.number}": Count(
-                        "lesson", distinct=distinct, filter=Q(lesson_id__in=week.lesson_ids)
-                    )
-                    for week in lesson_weeks
-                },
-                is_completed=Exists(records.filter(**{by: OuterRef(by)})),
-            )
-        )
-        under_way = Q(is_completed=False)
-        counts.update(
-            grouped.aggregate(
-                started=Count("unit"),
-                started_completed=Count("unit", filter=Q(is_completed=True)),
-                **{
-                    f"week_{week.number}": Count(
-                        "unit",
-                        filter=under_way & Q(**{f"done_{week.number}": len(week.lesson_ids)}),
-                    )
-                    for week in lesson_weeks
-                },
-            )
-        )
-        # Those who completed without a lesson of today's course done started too.
-        counts["started"] += counts["completed"] - counts.pop("started_completed")
-    else:
-        counts["started"] = counts["completed"]
+    took = ExpressionWrapper(
+        F("record__completed_at") - F("enrolled_at"), output_field=DurationField()
+    )
+    enrolments = list(
+        scope.enrolments.alias(record=record).order_by().values_list("learner", BUSINESS, took)
+    )
+    business_of = {learner: business for learner, business, _took in enrolments}
+    durations = [took for _learner, _business, took in enrolments if took is not None]
+    completed = {learner for learner, _business, took in enrolments if took is not None}
+    completed_businesses = {business_of[learner] for learner in completed}
+    completed_businesses.discard(None)
+    masks = _lesson_masks(scope) if scope.lesson_ids else {}
+    business_masks = {}
+    for learner, mask in masks.items():
+        business = business_of[learner]
+        if business is not None:
+            business_masks[business] = business_masks.get(business, 0) | mask
+    # Under way: not completed; counted by their lessons done, whose patterns are few.
+    learner_patterns = Counter(mask for learner, mask in masks.items() if learner not in completed)
+    business_patterns = Counter(
+        mask for business, mask in business_masks.items() if business not in completed_businesses
+    )
     quiz_weeks = [week for week in scope.weeks if week.quiz_id and not week.lesson_ids]
+    passed = {week.quiz_id: set() for week in quiz_weeks}
     if quiz_weeks:
-        counts.update(
+        passes = (
             QuizAttempt.objects.filter(
-                page_id__in=[week.quiz_id for week in quiz_weeks],
+                page_id__in=list(passed),
                 phase=Phase.QUIZ,
                 passed=True,
-                learner__in=learners,
+                learner__in=scope.learners(),
             )
-            .exclude(**{f"{by}__in": records.filter(**{f"{by}__isnull": False}).values(by)})
-            .aggregate(
-                **{
-                    f"week_{week.number}": Count(by, distinct=True, filter=Q(page_id=week.quiz_id))
-                    for week in quiz_weeks
-                }
-            )
+            .order_by()
+            .values_list("learner", "page_id")
+            .distinct()
         )
+        for learner, page_id in passes:
+            passed[page_id].add(learner)
+    bits = {pk: 1 << position for position, pk in enumerate(scope.lesson_ids)}
+    learner_weeks, business_weeks = {}, {}
     for week in scope.weeks:
-        if week.counted:
-            counts[f"week_{week.number}"] += counts["completed"]
-    return counts
+        if not week.counted:
+            learner_weeks[week.number] = business_weeks[week.number] = 0
+        elif week.lesson_ids:
+            need = sum(bits[pk] for pk in week.lesson_ids)
+            learner_weeks[week.number] = len(completed) + _met(learner_patterns, need)
+            business_weeks[week.number] = len(completed_businesses) + _met(business_patterns, need)
+        else:
+            learners = passed[week.quiz_id] - completed
+            businesses = {business_of[learner] for learner in learners}
+            businesses.discard(None)
+            learner_weeks[week.number] = len(completed) + len(learners)
+            business_weeks[week.number] = len(completed_businesses) + len(
+                businesses - completed_businesses
+            )
+    businesses = {business for _learner, business, _took in enrolments}
+    businesses.discard(None)
+    learner_funnel = Funnel(
+        enrolled=len(enrolments),
+        started=len(completed.union(masks)),
+        completed=len(durations),
+        weeks=learner_weeks,
+        median_days=median_days_of(durations),
+    )
+    business_funnel = Funnel(
+        enrolled=len(businesses),
+        started=len(completed_businesses.union(business_masks)),
+        completed=len(completed_businesses),
+        weeks=business_weeks,
+    )
+    return learner_funnel, business_funnel
 
 
 def _questionnaire(scope: Scope, phase: str) -> QuerySet[QuizAttempt]:
@@ -487,34 +545,20 @@ def quiz_figures(scope: Scope) -> list[dict]:
 def course_overview(scope: Scope, *, with_quizzes: bool = True) -> Overview:
     """The course's figures for the scope's learners, in a fixed number of queries; without
     the week quizzes' figures (``quiz_figures``) when ``with_quizzes`` is false."""
-    completed = Exists(
-        CourseCompletion.objects.filter(course=scope.course, learner=OuterRef("learner"))
-    )
-    counts = scope.enrolments.aggregate(
-        learners=Count("pk"),
-        businesses=Count("learner__membership__business", distinct=True),
-        completed=Count("pk", filter=completed),
-        businesses_completed=Count(
-            "learner__membership__business", distinct=True, filter=completed
-        ),
-    )
-    progress = progress_counts(scope, completed=counts["completed"])
-    business_progress = progress_counts(
-        scope, by=BUSINESS, completed=counts["businesses_completed"]
-    )
+    learners, businesses = progress_counts(scope)
     return Overview(
-        learners=counts["learners"],
-        businesses=counts["businesses"],
-        started=progress["started"],
-        funnel=[(week, progress[f"week_{week.number}"]) for week in scope.weeks if week.counted],
-        completed=progress["completed"],
-        businesses_started=business_progress["started"],
+        learners=learners.enrolled,
+        businesses=businesses.enrolled,
+        started=learners.started,
+        funnel=[(week, learners.weeks[week.number]) for week in scope.weeks if week.counted],
+        completed=learners.completed,
+        businesses_started=businesses.started,
         business_funnel=[
-            (week, business_progress[f"week_{week.number}"]) for week in scope.weeks if week.counted
+            (week, businesses.weeks[week.number]) for week in scope.weeks if week.counted
         ],
-        businesses_completed=business_progress["completed"],
+        businesses_completed=businesses.completed,
         certificates=valid_certificates(scope).count(),
-        median_days=median_days_to_complete(scope, completed=progress["completed"]),
+        median_days=learners.median_days,
         quizzes=quiz_figures(scope) if with_quizzes else [],
         knowledge=knowledge_summary(scope),
         survey_responses=survey_responses(scope).count(),
@@ -746,11 +790,9 @@ def question_results(scope: Scope) -> list[dict]:
             attempt__page_id__in=[page.pk for page in pages],
             attempt__learner__in=scope.learners(),
         )
+        .order_by()
         .values("attempt__page_id", "question_id")
-        .annotate(
-            attempts=Count("pk"),
-            right=Sum(Case(When(score=1, then=1), default=0, output_field=IntegerField())),
-        )
+        .annotate(attempts=Count("*"), right=Count("pk", filter=Q(score=1)))
     )
     by_question = {(row["attempt__page_id"], row["question_id"]): row for row in rows}
     results = []
@@ -1148,7 +1190,7 @@ NO_HANDINS = AssignmentFigures(0, 0, 0, 0, 0, None)
 def assignment_figures(scope: Scope) -> AssignmentFigures | None:
     """The scope's hand-ins (``AssignmentFigures``), or None when the course has no live
     assignment (the report then shows none of these figures). One pass to count them, and
-    when any was reviewed one to read the middle time, as ``median_days_to_complete``."""
+    when any was reviewed one to read the middle one or two times."""
     if not has_assignments(scope.course):
         return None
     handins = _handins(scope)
