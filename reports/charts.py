@@ -183,8 +183,10 @@ class LikertChart(Chart):
 
 @dataclass(frozen=True)
 class HistogramBar:
+    """One bar of a group: a histogram's, or a paired chart's before or after bar."""
+
     series: str
-    value: int
+    value: Number | None  # None (paired charts): no bar, "No answers yet"
     y: int
     width: str
     value_x: str
@@ -597,4 +599,108 @@ def histogram_counts(
         empty=not scale,
         axis_top=axis_top - 4,
         axis_bottom=cursor - ROW_GAP + 4,
+    )
+
+
+# Paired before/after bars (issue 15, item 5: the business outcomes).
+
+PAIRED_BAR_HEIGHT = 22
+PAIRED_BAR_GAP = 4
+
+
+@dataclass(frozen=True)
+class PairedRow:
+    label: str
+    lines: list[TextLine]
+    bars: list[HistogramBar]  # before, then after
+
+
+@dataclass
+class PairedChart(Chart):
+    bar_height: int = PAIRED_BAR_HEIGHT
+    decimals: int | str = 0  # a ``floatformat`` argument: 0, 1, or "0g" to group thousands
+    unit: str = ""
+
+
+def paired_bars(
+    title,
+    rows: Sequence[tuple[str, Number | None, Number | None]],
+    *,
+    before_label=None,
+    after_label=None,
+    max_value: Number | None = None,
+    unit: str = "",
+    decimals: int | str = 0,
+    label_heading=None,
+    change_heading=None,
+    description=None,
+    id: str | None = None,
+) -> PairedChart:
+    """Two horizontal bars per (label, before, after) row, before above after, in the two
+    colours of the legend, scaled to ``max_value`` (default: the largest value); e.g. the
+    median revenue of businesses before and after the course, per regency. The table adds each
+    row's change (after minus before). A negative value is refused (ValueError); None draws no
+    bar. Without any value the chart says "No data yet"."""
+    rows = [(str(label), before, after) for label, before, after in rows]
+    for _label, before, after in rows:
+        _check_value(before)
+        _check_value(after)
+    values = [float(value) for row in rows for value in row[1:] if value is not None]
+    scale = float(max_value) if max_value is not None else max(values, default=0.0)
+    names = [str(before_label or _("Before")), str(after_label or _("After"))]
+    colours = dict(zip(names, SERIES, strict=False))
+    legend = _legend([(name, colours[name][0]) for name in names], 0)
+    cursor = len(legend) * LINE + 8
+    drawn, table_rows = [], []
+    for label, before, after in rows:
+        lines = _lines(label, cursor)
+        y = cursor + LINE * len(lines) + 4
+        bars = []
+        for name, value in zip(names, (before, after), strict=True):
+            share = min(float(value) / scale, 1.0) if value is not None and scale else 0.0
+            fill, text_fill = colours[name]
+            bars.append(
+                HistogramBar(
+                    series=name,
+                    value=value,
+                    y=y,
+                    width=_pct(100 * share),
+                    value_x=_pct(100 * share),
+                    value_y=y + PAIRED_BAR_HEIGHT // 2 + 5,
+                    inside=share >= INSIDE_FROM,
+                    fill=fill,
+                    text_fill=text_fill,
+                )
+            )
+            y += PAIRED_BAR_HEIGHT + PAIRED_BAR_GAP
+        drawn.append(PairedRow(label=label, lines=lines, bars=bars))
+        cursor = y - PAIRED_BAR_GAP + ROW_GAP
+        change = after - before if before is not None and after is not None else None
+        table_rows.append(
+            TableRow(
+                label,
+                [Cell(before, decimals, unit), Cell(after, decimals, unit), Cell(change, decimals)],
+            )
+        )
+    return PairedChart(
+        kind="paired",
+        title=title,
+        id=id or _chart_id("paired", title, rows),
+        description=description
+        or _(
+            "Two bars per row: before (%(before)s) above after (%(after)s), scaled to the "
+            "largest value. The same figures, with the change, are in the table under "
+            "“Show as table”."
+        )
+        % {"before": names[0], "after": names[1]},
+        height=cursor - ROW_GAP + 4,
+        table=Table(
+            [label_heading or _("Item"), *names, change_heading or _("Change (after − before)")],
+            table_rows,
+        ),
+        rows=drawn,
+        legend=legend,
+        empty=not values,
+        decimals=decimals,
+        unit=unit,
     )

@@ -314,7 +314,7 @@ def render_xlsx(evaluation: Evaluation) -> bytes:
             workbook,
             _("Business outcomes"),
             [_("Figure"), _("Value")],
-            [(_("Business outcomes"), str(NO_OUTCOMES))],
+            evaluation.outcome_rows,
         )
         _sheet(
             workbook,

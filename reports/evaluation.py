@@ -19,6 +19,7 @@ from courses.models import CoursePage
 from lms.selectors import sees_every_class
 from quizzes.models import Phase
 
+from . import outcomes as business_outcomes
 from . import selectors
 from .filters import EnrolmentFilterSet
 from .statistics import PairedComparison, paired_comparison
@@ -125,6 +126,15 @@ class Evaluation:
     likert: list[dict]  # likert_results
     open_answers: list[tuple[str, str]]  # (question, answer), no names
     dimension_labels: dict = field(default_factory=dict)
+    outcomes: business_outcomes.OutcomeSummary | None = None  # the businesses' check-ins, paired
+
+    @property
+    def outcome_rows(self) -> list[tuple[str, object]]:
+        """The "Business outcomes" section's figures, or its note alone when no business of
+        the scope has a check-in both before and after the course."""
+        if self.outcomes is None or not self.outcomes.pairs:
+            return [(str(_("Business outcomes")), str(NO_OUTCOMES))]
+        return business_outcomes.summary_rows(self.outcomes)
 
     @property
     def knowledge(self) -> selectors.KnowledgeSummary:
@@ -178,12 +188,14 @@ def evaluation_data(scope: selectors.Scope, *, filters=()) -> Evaluation:
             dimension: str(selectors.DIMENSION_LABELS[dimension])
             for dimension in PARTICIPANT_DIMENSIONS
         },
+        outcomes=business_outcomes.outcome_summary(scope),
     )
 
 
 NO_OUTCOMES = _(
-    "No data yet: the site does not record business outcomes (sales, customers, channels) "
-    "before and after the course yet. This section will show them once it does."
+    "No data yet: no business of these learners has filled a check-in both before the course "
+    "and after it. This section will show their sales, online selling, books and credit once "
+    "some have."
 )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import evaluation_views, views
+from . import evaluation_views, outcome_views, views
 
 app_name = "reports"
 
@@ -23,6 +23,7 @@ urlpatterns = [
     *_report("questions", views.QuestionReportView),
     path("businesses/<int:pk>/", views.BusinessDetailView.as_view(), name="business"),
     *_report("evaluation", evaluation_views.EvaluationReportView),
+    *_report("outcomes", outcome_views.OutcomeReportView),
     path(
         "evaluation/<int:pk>/<str:kind>/",
         evaluation_views.evaluation_download,

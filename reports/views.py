@@ -823,5 +823,6 @@ REPORTS = [
     ("knowledge", _("Knowledge gain")),
     ("survey", _("Survey")),
     ("questions", _("Questions")),
+    ("outcomes", _("Business progress")),
     ("evaluation", _("Evaluation report")),
 ]
