@@ -5,7 +5,9 @@ with ``seed_synthetic`` (20,000 businesses, 50,000 learners) unless it already h
 learners, then prints, for each report page (first page of results, no filter and with a
 regency filter; then the middle and last pages of every paginated report), the median time and
 the SQL queries through Django's test client, and for the full per-business CSV export its time
-and the peak memory of a process doing only that.
+and the peak memory of a process doing only that. Then the business outcomes (issue 15): the
+outcome report and its CSV export, and one of the 5,000 synthetic cash books' month summary,
+financial report page and PDF.
 
 Never point it at real data: it adds synthetic businesses and learners.
 """
@@ -196,6 +198,81 @@ def measure_evaluation():
     print("floors: data under 1,000 ms, PDF under 10,000 ms")
 
 
+def timed_download(client, url):
+    """Like ``timed`` for a download: the body read to the end, streamed or not; also its
+    size in bytes."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    timings = []
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            if response.streaming:
+                size = sum(len(chunk) for chunk in response.streaming_content)
+            else:
+                size = len(response.content)
+            timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings), len(queries), size
+
+
+def cash_book_month():
+    """A business of the synthetic cash books (the one written last) and its latest month
+    with entries, with how many entries the month holds."""
+    from cashbook.models import Entry
+
+    business_id, day = Entry.objects.order_by("-pk").values_list("business_id", "day").first()
+    month = day.replace(day=1)
+    entries = Entry.objects.filter(business_id=business_id, day__gte=month).count()
+    return business_id, month, entries
+
+
+def measure_outcomes():
+    """Issue 15: the business-outcome report, unfiltered and for one regency, and its CSV
+    export; then one cash-book business's month summary, financial report page and PDF, as
+    the coordinator opens them."""
+    from django.urls import NoReverseMatch, reverse
+
+    from cashbook.models import Entry
+    from credit.models import CreditApplication
+    from outcomes.models import CheckIn
+
+    client, course = coordinator_and_course()
+    checkins = CheckIn.objects.count()
+    businesses = CheckIn.objects.values("business").distinct().count()
+    print(
+        f"outcomes data: {checkins:,} check-ins for {businesses:,} businesses; "
+        f"{Entry.objects.count():,} cash book entries; "
+        f"{CreditApplication.objects.count():,} credit applications"
+    )
+    print(f"{'business outcomes':<36} {'median ms':>10} {'queries':>8}")
+    try:
+        url = f"{reverse('reports:outcomes')}?course={course.pk}"
+    except NoReverseMatch:
+        print("outcome report: not built")
+    else:
+        for label, query in (("report", ""), ("report · Sleman", "&regency=sleman")):
+            median, queries = timed(client, url + query)
+            print(f"{label:<36} {median:>10.0f} {queries:>8}")
+        median, queries, size = timed_download(client, f"{url}&export=csv")
+        print(f"{'CSV export':<36} {median:>10.0f} {queries:>8}  ({size / 1024:.0f} KB)")
+    business_id, month, entries = cash_book_month()
+    print(f"cash book of business {business_id}, {month:%Y-%m}: {entries} entries")
+    kwargs = {"business_id": business_id, "month": month}
+    for label, name in (("month summary", "month"), ("financial report", "report")):
+        median, queries = timed(client, reverse(f"cashbook:{name}", kwargs=kwargs))
+        print(f"{label:<36} {median:>10.0f} {queries:>8}")
+    pdf = reverse("cashbook:report_pdf", kwargs=kwargs)
+    client.get(pdf)  # the first render in a process prepares the fonts
+    median, queries, size = timed_download(client, pdf)
+    print(
+        f"{'financial report PDF (warm)':<36} {median:>10.0f} {queries:>8}  ({size / 1024:.0f} KB)"
+    )
+    print("floors: outcome report under 1,000 ms; month summary queries constant; PDF under 300 ms")
+
+
 def main():
     setup()
     if sys.argv[1:] == ["export"]:
@@ -204,6 +281,7 @@ def main():
     ensure_data()
     measure_pages()
     measure_evaluation()
+    measure_outcomes()
     # A process of its own, so its peak memory is the export's.
     subprocess.run([sys.executable, "-m", "bench.reports", "export"], cwd=ROOT, check=True)  # noqa: S603
 

@@ -1,9 +1,10 @@
 """Demo cash book for `make run`; safe to repeat.
 
-Bakpia Sutarni writes her book from the first day of last month to today: boxes of bakpia sold
-in the shop and at the market, some ordered online (WhatsApp, GoFood), and the costs of a
-small kitchen: flour, mung beans, sugar and gas, a helper's weekly wages, Instagram ads, the
-stall's rent and the loan instalment. Figures come from a seeded random generator, so every
+Bakpia Sutarni writes her book from the first day of the month two months back to today (two
+full months and the current one so far): boxes of bakpia sold in the shop and at the market,
+some ordered online (WhatsApp, GoFood), and the costs of a small kitchen: flour, mung beans,
+sugar and gas, a helper's weekly wages, Instagram ads, the stall's rent and the loan
+instalment. Figures come from a seeded random generator, so every
 run writes the same book; each entry's token is derived from its day and place in the day, so
 a second run adds nothing.
 """
@@ -29,6 +30,8 @@ NOTES = (
     "Penjualan online naik setelah iklan Instagram. Bulan depan menambah satu karyawan untuk "
     "pesanan Natal dan tahun baru."
 )
+FIRST_MONTH_NOTES = "Bulan pertama mencatat di buku kas. Oven sering penuh saat pesanan arisan."
+FULL_MONTHS = 2  # before the current one
 
 
 def _day_entries(day: datetime.date, rng: random.Random) -> list[dict]:
@@ -85,7 +88,10 @@ def seed() -> list[str]:
     business = owner.membership.business
     member = User.objects.filter(email=lms_demo.MEMBER_EMAIL, membership__business=business).first()
     today = timezone.localdate()
-    start = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    months = [today.replace(day=1)]
+    for _ in range(FULL_MONTHS):
+        months.insert(0, (months[0] - datetime.timedelta(days=1)).replace(day=1))
+    start = months[0]
     rows = []
     day = start
     while day <= today:
@@ -109,7 +115,10 @@ def seed() -> list[str]:
         day += datetime.timedelta(days=1)
     with transaction.atomic():
         Entry.objects.bulk_create(rows, ignore_conflicts=True)
-        MonthNotes.objects.get_or_create(business=business, month=start, defaults={"notes": NOTES})
+        for month, notes in zip(months[:FULL_MONTHS], (FIRST_MONTH_NOTES, NOTES), strict=True):
+            MonthNotes.objects.get_or_create(
+                business=business, month=month, defaults={"notes": notes}
+            )
     count = Entry.objects.filter(business=business, day__gte=start).count()
     return [
         f"{business.name}: cash book from {start:%Y-%m-%d} to {today:%Y-%m-%d}, {count} entries"

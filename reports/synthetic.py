@@ -28,6 +28,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from psycopg.types.json import Jsonb
 
+from cashbook.models import Entry as CashEntry
 from certificates import rules, selectors
 from certificates.models import Certificate, SerialCounter, verification_code
 from certificates.services import format_serial, mentor_name_for
@@ -42,10 +43,12 @@ from courses.models import (
 )
 from courses.progress import week_opens_on
 from courses.selectors import course_outline, start_date_for
+from credit.models import CreditApplication
 from lms import roles
 from lms.identifiers import new_join_code
 from lms.models import Business, Membership, Regency, Sector, User
 from mentoring.models import AssignmentPage, State, Submission, SubmissionVersion
+from outcomes.models import CheckIn
 from privacy import rules as privacy_rules
 from privacy import selectors as privacy_selectors
 from privacy.models import Consent
@@ -1281,6 +1284,7 @@ def _analyse() -> None:
     models += [LessonCompletion, CourseCompletion, QuizAttempt, AttemptAnswer, SurveyResponse]
     models += [SurveyAnswer]
     models += [Certificate]
+    models += [CheckIn, CashEntry, CreditApplication]
     tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {tables}")
@@ -1338,13 +1342,24 @@ def generate(
     batch_size: int = BATCH_SIZE,
     today: date | None = None,
     report=None,
+    cashbook_businesses: int | None = None,
+    entries_per_month: int | None = None,
 ) -> Summary:
-    """Create ``businesses`` businesses and ``learners`` learners with a year of progress.
+    """Create ``businesses`` businesses and ``learners`` learners with a year of progress, and
+    the businesses' outcomes (``reports.synthetic_outcomes``): check-ins, a six-month cash book
+    of about ``entries_per_month`` lines a month for ``cashbook_businesses`` of them, and
+    credit applications.
 
     ``today`` ends the period (default: the local date); ``report`` is called with a line of
     text after each batch of learners. Raises SyntheticDataError when the numbers cannot work
     or there is no course; then nothing is written.
     """
+    from reports import synthetic_outcomes as outcomes  # it builds on this module's Table
+
+    if cashbook_businesses is None:
+        cashbook_businesses = outcomes.DEFAULT_CASHBOOK_BUSINESSES
+    if entries_per_month is None:
+        entries_per_month = outcomes.DEFAULT_ENTRIES_PER_MONTH
     check_numbers(businesses=businesses, learners=learners)
     began = timer.perf_counter()
     report = report or (lambda line: None)
@@ -1377,6 +1392,18 @@ def generate(
                 f"{written:,} of {len(planned):,} learners written "
                 f"({timer.perf_counter() - began:.1f} s)"
             ),
+        )
+        outcomes.write(
+            rng,
+            period,
+            courses,
+            planned_businesses,
+            planned,
+            summary=summary,
+            cashbook_businesses=cashbook_businesses,
+            entries_per_month=entries_per_month,
+            batch_size=batch_size,
+            report=lambda line: report(f"{line} ({timer.perf_counter() - began:.1f} s)"),
         )
     _analyse()
     summary.seconds = timer.perf_counter() - began

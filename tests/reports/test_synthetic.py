@@ -13,11 +13,13 @@ from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
+from cashbook.models import Entry
 from certificates import rules, selectors
 from certificates.models import Certificate, SerialCounter
 from courses.models import Cohort, CourseCompletion, CoursePage, Enrolment, LessonCompletion
 from courses.progress import week_opens_on
 from courses.selectors import course_outline, start_date_for
+from credit.models import CreditApplication
 from lms import roles
 from lms.identifiers import normalise_phone
 from lms.models import Business, Membership, User
@@ -49,6 +51,8 @@ COUNTED = {
     "survey responses": SurveyResponse,
     "survey answers": SurveyAnswer,
     "certificates": Certificate,
+    "cash book entries": Entry,
+    "credit applications": CreditApplication,
 }
 
 

@@ -3,15 +3,16 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from reports import synthetic
+from reports import synthetic, synthetic_outcomes
 
 
 class Command(BaseCommand):
     help = (
         "Add synthetic businesses and learners with a year of progress: enrolments, lessons "
-        "done, quiz attempts, questionnaires, surveys and certificates, in bulk and in one "
-        "transaction. Builds on the courses that exist (runs seed_demo first if there are "
-        "none). Running it again adds more people with fresh phone numbers, emails and codes; "
+        "done, quiz attempts, questionnaires, surveys and certificates, then the businesses' "
+        "check-ins, cash books and credit applications, in bulk and in one transaction. "
+        "Builds on the courses that exist (runs seed_demo first if there are none). Running "
+        "it again adds more people with fresh phone numbers, emails and codes; "
         "the synthetic mentors and cohorts are reused. A database that already has more than "
         f"{synthetic.MAX_USERS_WITHOUT_CONFIRMATION:,} users is refused unless --yes is given, "
         "so nobody fills a real database by accident. Never run it on production."
@@ -27,6 +28,18 @@ class Command(BaseCommand):
             help="Same seed, same database state and same day: the same data.",
         )
         parser.add_argument("--batch-size", type=int, default=synthetic.BATCH_SIZE)
+        parser.add_argument(
+            "--cashbook-businesses",
+            type=int,
+            default=synthetic_outcomes.DEFAULT_CASHBOOK_BUSINESSES,
+            help="How many businesses keep a six-month cash book (at most all of them).",
+        )
+        parser.add_argument(
+            "--entries-per-month",
+            type=int,
+            default=synthetic_outcomes.DEFAULT_ENTRIES_PER_MONTH,
+            help="About how many lines each of those cash books has a month.",
+        )
         parser.add_argument(
             "--yes",
             action="store_true",
@@ -54,6 +67,8 @@ class Command(BaseCommand):
                 learners=options["learners"],
                 seed=options["seed"],
                 batch_size=options["batch_size"],
+                cashbook_businesses=options["cashbook_businesses"],
+                entries_per_month=options["entries_per_month"],
                 report=lambda line: self.stdout.write(f"  {line}"),
             )
         except synthetic.SyntheticDataError as error:
