@@ -3,6 +3,7 @@
 import os
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,3 +19,22 @@ def setup_django() -> None:
     import django
 
     django.setup()
+
+
+@contextmanager
+def server_connection(url: str):
+    """An autocommit psycopg connection to the PostgreSQL server of ``url``, through its
+    ``postgres`` database, and ``url``'s database name: for creating or dropping that database."""
+    import environ
+    import psycopg
+
+    config = environ.Env.db_url_config(url)
+    with psycopg.connect(
+        dbname="postgres",
+        user=config.get("USER") or None,
+        password=config.get("PASSWORD") or None,
+        host=config.get("HOST") or None,
+        port=config.get("PORT") or None,
+        autocommit=True,
+    ) as conn:
+        yield conn, config["NAME"]

@@ -6,10 +6,12 @@ drives it with locust (bench/locustfile.py), headless, at each concurrency in BE
 
 1. the learner journeys (course page, lesson page, mark done, week quiz, sign in) with 5–15 s
    of thinking;
-2. lesson page alone, then /bench/hello/ alone, then /bench/hello/signed-in/ alone, without
-   thinking: what the processes serve at that concurrency; lesson req/s over hello req/s is the
-   lesson/hello ratio. The signed-in hello reads the session and the user and nothing else: its
-   ratio to hello is the most any page for a signed-in learner could reach.
+2. lesson page alone, the course page alone, a week quiz page alone, then /bench/hello/ alone,
+   then /bench/hello/signed-in/ alone, without thinking: what the processes serve at that
+   concurrency, with the server's CPU per request. The signed-in hello reads the session and the
+   user and nothing else: the most any page for a signed-in learner could reach. Each learner
+   page's req/s over the signed-in hello's is printed beside its floor (issue 17: lesson 40 %,
+   course and quiz 30 %).
 
 Prints a Markdown report (the one in docs/benchmarks.md). Loopback only; every phase is bounded
 (BENCH_JOURNEY_SECONDS, BENCH_CAPACITY_SECONDS), about four minutes in all with the defaults.
@@ -30,6 +32,8 @@ from pathlib import Path
 from urllib.error import URLError
 from urllib.request import Request, urlopen
 
+from bench import server_connection
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 DATABASE_URL = os.environ.get(
@@ -45,6 +49,18 @@ THREADS = int(os.environ.get("GUNICORN_THREADS", "4"))
 ACCOUNTS = 100
 PASSWORD = "bench-umkm-" + "2026"  # Throwaway accounts in a throwaway database.
 COURSE_SLUG = "pemasaran-digital"  # The self-paced demo course: every lesson is open.
+# The capacity phases, in the order they run: (endpoint name, locust user class, file slug).
+CAPACITY_PHASES = [
+    ("lesson page", "LessonReader", "lesson"),
+    ("course page", "CourseReader", "course"),
+    ("quiz page", "QuizReader", "quiz"),
+    ("hello", "Hello", "hello"),
+    ("signed-in hello", "SignedInHello", "signed-in-hello"),
+]
+# Issue 17: each learner page's req/s over the signed-in hello's, at least this share.
+FLOORS = [("lesson page", 0.40), ("course page", 0.30), ("quiz page", 0.30)]
+FLOORS_BY_NAME = dict(FLOORS)
+EMPTY_ROW = {"requests": 0, "errors": 0, "rps": 0.0, "p50": "", "p95": "", "p99": ""}
 
 
 def free_port() -> int:
@@ -76,24 +92,12 @@ def settings_environment(port: int) -> dict:
 
 
 def ensure_database(url: str) -> None:
-    import environ
-    import psycopg
     from psycopg import sql
 
-    config = environ.Env.db_url_config(url)
-    with psycopg.connect(
-        dbname="postgres",
-        user=config.get("USER") or None,
-        password=config.get("PASSWORD") or None,
-        host=config.get("HOST") or None,
-        port=config.get("PORT") or None,
-        autocommit=True,
-    ) as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
-        ).fetchone()
+    with server_connection(url) as (conn, name):
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(config["NAME"])))
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def seed(sessions: int) -> dict:
@@ -185,7 +189,7 @@ def seed(sessions: int) -> dict:
     }
 
 
-def wait_healthy(base: str, seconds: float = 30) -> None:
+def wait_healthy(base: str, seconds: float = 180) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -206,6 +210,7 @@ def warm_up(base: str, plan: dict) -> None:
         plan["hello_url"],
         plan["signed_in_hello_url"],
         *(lesson["url"] for lesson in plan["lessons"]),
+        *(quiz["url"] for quiz in plan["quizzes"]),
     ]
     for url in urls * WORKERS * 2:
         with urlopen(Request(base + url, headers=cookie), timeout=10) as response:  # noqa: S310
@@ -387,31 +392,28 @@ def main() -> None:
                 server.pid,
                 ramp=JOURNEY_RAMP_SECONDS,  # Learners arrive over time, not in one burst.
             )
-            lesson = run_locust(
-                "LessonReader",
-                users,
-                CAPACITY_SECONDS,
-                work / f"lesson-{users}",
-                env,
-                base,
-                server.pid,
-            )
-            hello = run_locust(
-                "Hello", users, CAPACITY_SECONDS, work / f"hello-{users}", env, base, server.pid
-            )
-            signed_in = run_locust(
-                "SignedInHello",
-                users,
-                CAPACITY_SECONDS,
-                work / f"signed-in-hello-{users}",
-                env,
-                base,
-                server.pid,
-            )
-            lesson_row, hello_row = lesson["rows"]["lesson page"], hello["rows"]["hello"]
-            signed_in_row = signed_in["rows"]["signed-in hello"]
-            ratio = lesson_row["rps"] / hello_row["rps"] if hello_row["rps"] else 0
-            ceiling = signed_in_row["rps"] / hello_row["rps"] if hello_row["rps"] else 0
+            capacity = {
+                name: run_locust(
+                    user_class,
+                    users,
+                    CAPACITY_SECONDS,
+                    work / f"{slug}-{users}",
+                    env,
+                    base,
+                    server.pid,
+                )
+                for name, user_class, slug in CAPACITY_PHASES
+            }
+            rows = {name: capacity[name]["rows"].get(name) or EMPTY_ROW for name in capacity}
+            hello_rps = rows["hello"]["rps"]
+            signed_in_rps = rows["signed-in hello"]["rps"]
+
+            def share(rps, of):
+                return rps / of if of else 0
+
+            ratio = share(rows["lesson page"]["rps"], hello_rps)
+            ceiling = share(signed_in_rps, hello_rps)
+            page_ratios = {name: share(rows[name]["rps"], signed_in_rps) for name, _floor in FLOORS}
             report += [
                 f"### {users} concurrent learners",
                 "",
@@ -435,35 +437,56 @@ def main() -> None:
                     ],
                 ),
                 "",
-                f"Without thinking, one endpoint at a time, {CAPACITY_SECONDS} s each:",
+                f"Without thinking, one endpoint at a time, {CAPACITY_SECONDS} s each (server "
+                "CPU per request beside each; the share of the signed-in hello's req/s, with "
+                "its floor, for the three learner pages):",
                 "",
-                *table(
-                    {**lesson["rows"], **hello["rows"], **signed_in["rows"]},
-                    ["lesson page", "hello", "signed-in hello"],
-                ),
+                "| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors | "
+                "server CPU ms/request | of signed-in hello |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+                *[
+                    f"| {name} | {row['requests']} | {row['rps']:.1f} | {row['p50']} | "
+                    f"{row['p95']} | {row['p99']} | {row['errors']} | "
+                    f"{cpu_ms(capacity[name], row):.1f} | "
+                    + (
+                        f"{page_ratios[name]:.0%} (floor {FLOORS_BY_NAME[name]:.0%})"
+                        if name in page_ratios
+                        else ""
+                    )
+                    + " |"
+                    for name, row in rows.items()
+                ],
                 "",
-                f"Server CPU per request: lesson page {cpu_ms(lesson, lesson_row):.1f} ms, hello "
-                f"{cpu_ms(hello, hello_row):.1f} ms, signed-in hello "
-                f"{cpu_ms(signed_in, signed_in_row):.1f} ms. **lesson/hello = {ratio:.0%}** "
-                f"(signed-in hello/hello = {ceiling:.0%})",
+                "**"
+                + ", ".join(
+                    f"{name.removesuffix(' page')}/signed-in hello = {page_ratios[name]:.0%}"
+                    for name, _floor in FLOORS
+                )
+                + f"** (lesson/hello = {ratio:.0%}, signed-in hello/hello = {ceiling:.0%})",
                 "",
             ]
-            phases = (journeys, lesson, hello, signed_in)
+            phases = (journeys, *capacity.values())
             failures = [failure for phase in phases for failure in phase["failures"]]
             if failures:
                 report += ["Errors:", *[f"- {failure}" for failure in failures], ""]
             errors = sum(phase["rows"].get("Aggregated", {}).get("errors", 0) for phase in phases)
             summary.append(
                 f"| {users} | {journeys['rows']['Aggregated']['rps']:.1f} | "
-                f"{journeys['rows']['lesson page']['p95']} | {lesson_row['rps']:.1f} | "
-                f"{hello_row['rps']:.1f} | {ratio:.0%} | {ceiling:.0%} | {errors} |"
+                f"{journeys['rows']['lesson page']['p95']} | "
+                + " | ".join(f"{rows[name]['rps']:.1f}" for name, _, _ in CAPACITY_PHASES)
+                + " | "
+                + " | ".join(f"{page_ratios[name]:.0%}" for name, _floor in FLOORS)
+                + f" | {ceiling:.0%} | {errors} |"
             )
         report += [
             "### Summary",
             "",
-            "| learners | journeys req/s | lesson p95 ms (journeys) | lesson req/s (alone) | "
-            "hello req/s (alone) | lesson/hello | signed-in hello/hello | errors |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| learners | journeys req/s | lesson p95 ms (journeys) | "
+            + " | ".join(f"{name} req/s (alone)" for name, _, _ in CAPACITY_PHASES)
+            + " | "
+            + " | ".join(f"{name.removesuffix(' page')}/signed-in hello" for name, _ in FLOORS)
+            + " | signed-in hello/hello | errors |",
+            "|" + " ---: |" * (3 + len(CAPACITY_PHASES) + len(FLOORS) + 2),
             *summary,
             "",
             f"Total run time {time.monotonic() - started:.0f} s; locust CSVs and the server log "

@@ -7,9 +7,10 @@ sign-in's deliberate password-hashing cost is measured without dominating the mi
 
 - ``Learner``: the journeys, with 5–15 s of thinking between steps (real learners read for
   minutes): course page, lesson page, mark a lesson done, answer a week quiz, sign in again.
-- ``LessonReader`` and ``Hello``: no thinking, one endpoint each, to find what the processes can
-  serve of a lesson page and of the minimal Django view (/bench/hello/) at the same concurrency
-  and with the same signed-in cookie; their ratio is the lesson/hello figure.
+- ``LessonReader``, ``CourseReader``, ``QuizReader`` and ``Hello``: no thinking, one endpoint
+  each, to find what the processes can serve of a lesson page, the course page, a week quiz page
+  and the minimal Django view (/bench/hello/) at the same concurrency and with the same
+  signed-in cookie.
 - ``SignedInHello``: the same for /bench/hello/signed-in/, which only reads the session and the
   user: the ceiling of any page that knows who the learner is.
 """
@@ -128,6 +129,23 @@ class LessonReader(SignedInUser):
     @task
     def lesson_page(self):
         self.get_page(self.lesson()["url"], "lesson page")
+
+
+class CourseReader(SignedInUser):
+    wait_time = constant(0)
+
+    @task
+    def course_page(self):
+        self.get_page(PLAN["course_url"], "course page")
+
+
+class QuizReader(SignedInUser):
+    wait_time = constant(0)
+
+    @task
+    def quiz_page(self):
+        quiz = random.choice(PLAN["quizzes"])  # noqa: S311 - load mix, not security
+        self.get_page(quiz["url"], "quiz page")
 
 
 class Hello(SignedInUser):

@@ -144,8 +144,16 @@ def certificate_for(*, learner, course) -> Certificate | None:
 def certificate_status_for(*, learner, course: CoursePage) -> CertificateStatus | None:
     """An enrolled learner's certificate or checklist (the course page knows the enrolment);
     None when the course issues no certificates."""
+    return certificate_status_from(
+        learner=learner, course=course, standing=standing_of(learner=learner, course=course)
+    )
+
+
+def certificate_status_from(
+    *, learner, course: CoursePage, standing: rules.Standing
+) -> CertificateStatus | None:
+    """``certificate_status_for`` from a ``standing`` the caller has worked out already."""
     rule = rule_of(course)
-    standing = standing_of(learner=learner, course=course)
     items = rules.requirements(rule, standing)
     if not items:
         return None

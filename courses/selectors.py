@@ -3,15 +3,16 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
-from django.db.models import JSONField, OuterRef, Subquery
+from django.db.models import Exists, F, JSONField, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from lms import pagetree, roles
 from lms.models import Business, User
 from lms.selectors import membership_for, sees_every_class
-from quizzes.models import Phase, QuizAttempt, QuizPage
+from quizzes.models import Phase, QuestionnaireSkip, QuizAttempt, QuizPage, SurveyResponse
 
+from . import progress_cache
 from .models import (
     Cohort,
     CourseCompletion,
@@ -142,15 +143,50 @@ def passed_quiz_ids(*, learners, quiz_ids) -> set[int]:
     )
 
 
-def enrolment_for(*, learner, course) -> Enrolment | None:
-    """The learner's enrolment, with their completion record (``with_completion``)."""
+class IdList(Subquery):
+    """The values of a one-column subquery as a list, in one column of the outer row: an
+    array on PostgreSQL, a JSON array elsewhere (both read back as a Python list)."""
+
+    template = "(SELECT json_group_array(v) FROM (%(subquery)s))"
+    output_field = JSONField()
+
+    def __init__(self, queryset, column: str, **kwargs):
+        super().__init__(queryset.values(v=F(column)), **kwargs)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler, connection, template="to_jsonb(ARRAY(%(subquery)s))", **extra_context
+        )
+
+
+def enrolment_for(*, learner, course, with_progress: bool = False) -> Enrolment | None:
+    """The learner's enrolment, with their completion record (``with_completion``). With
+    ``with_progress``, the same one query also brings what a lesson or the course page reads of
+    the learner's own work: ``done_ids`` (the lessons done, as ``done_lesson_ids``),
+    ``pre_taken`` and ``skipped`` (the questionnaire before the course answered or skipped) and
+    ``survey_done``, kept per learner between requests (``courses.progress_cache``)."""
     if not learner.is_authenticated:
         return None
-    return (
-        with_completion(Enrolment.objects.select_related("cohort"))
-        .filter(learner=learner, course=course)
-        .first()
-    )
+    enrolments = with_completion(Enrolment.objects.select_related("cohort"))
+    if not with_progress:
+        return enrolments.filter(learner=learner, course=course).first()
+
+    def build():
+        own = {"learner": OuterRef("learner"), "course": OuterRef("course")}
+        return (
+            enrolments.annotate(
+                done_ids=IdList(
+                    LessonCompletion.objects.filter(**own, lesson__isnull=False), "lesson_id"
+                ),
+                pre_taken=Exists(QuizAttempt.objects.filter(**own, phase=Phase.PRE)),
+                skipped=Exists(QuestionnaireSkip.objects.filter(**own)),
+                survey_done=Exists(SurveyResponse.objects.filter(**own)),
+            )
+            .filter(learner=learner, course=course)
+            .first()
+        )
+
+    return progress_cache.enrolment(learner=learner, course=course, build=build)
 
 
 def done_lesson_ids(*, learners, course) -> set[int]:
@@ -160,6 +196,13 @@ def done_lesson_ids(*, learners, course) -> set[int]:
             learner__in=learners, course=course, lesson__isnull=False
         ).values_list("lesson_id", flat=True)
     )
+
+
+def done_ids_of(enrolment: Enrolment, *, learner, course) -> set[int]:
+    """The lessons done, from an enrolment read ``with_progress``, else one query."""
+    if hasattr(enrolment, "done_ids"):
+        return set(enrolment.done_ids or ())
+    return done_lesson_ids(learners=[learner], course=course)
 
 
 def start_date_for(enrolment: Enrolment | None):
@@ -207,11 +250,25 @@ def course_progress_for(
 
 
 def course_page_context(*, course: CoursePage, learner) -> dict:
+    """What the course page shows, read once: the outline, the enrolment and the lessons done
+    (one query), the quizzes, questionnaire and survey with the learner's attempts (one
+    query), the assignments' states (one query, when the course has assignments) and the
+    certificate checklist built from all of that (plus the certificate itself, one query)."""
+    from quizzes.selectors import course_assessments_for
+
     outline = course_outline(course=course)
-    enrolment = enrolment_for(learner=learner, course=course)
-    done = done_lesson_ids(learners=[learner], course=course) if enrolment else set()
+    enrolment = enrolment_for(learner=learner, course=course, with_progress=True)
+    done = done_ids_of(enrolment, learner=learner, course=course) if enrolment else set()
     summary = _fill(outline, enrolment, done)
-    _add_assignments(outline, learner if enrolment else None)
+    submissions = _add_assignments(outline, learner if enrolment else None)
+    course_cover(course)
+    assessments = course_assessments_for(
+        course=course,
+        learner=learner,
+        enrolled=enrolment is not None,
+        enrolment=enrolment,
+        progress=summary,
+    )
     next_lesson = next((x for x in outline.lessons() if x.pk == summary.next_lesson_id), None)
     next_quiz_week = next(
         (row for row in outline.weeks if row.quiz_id and row.quiz_id == summary.next_quiz_id),
@@ -223,24 +280,107 @@ def course_page_context(*, course: CoursePage, learner) -> dict:
         "progress": summary,
         "next_lesson": next_lesson,
         "next_quiz_week": next_quiz_week,  # every lesson done, this week's quiz still to pass
+        # Read by the page's {% course_assessments %} and {% certificate_status %} tags.
+        "course_assessments": assessments,
+        "certificate_standing": _certificate_status(
+            outline, done, learner, summary, assessments, submissions
+        )
+        if enrolment
+        else None,
     }
 
 
-def _add_assignments(outline: Outline, learner) -> None:
+def _certificate_status(outline, done, learner, summary, assessments, submissions):
+    """``certificates.selectors.certificate_status_for`` from what the course page has read
+    already (the same rule and labels): only the certificate itself is one more query."""
+    from certificates import rules
+    from certificates.selectors import certificate_status_from
+    from mentoring.models import State
+
+    course = outline.course
+    lesson_ids = [lesson.pk for lesson in outline.lessons()]
+    required = [
+        assignment.pk
+        for row in outline.weeks
+        for assignment, _state in row.assignments
+        if assignment.required_for_certificate
+    ]
+    accepted = {pk for pk, state, _business in submissions if state == State.ACCEPTED}
+    quizzes = assessments.quizzes.values()
+    standing = rules.Standing(
+        lessons_done=len(lesson_ids)
+        if summary.completed_at is not None
+        else sum(1 for pk in lesson_ids if pk in done),
+        lessons_total=len(lesson_ids),
+        quizzes_passed=sum(1 for quiz in quizzes if quiz["passed"]),
+        quizzes_total=len(assessments.quizzes),
+        has_post_questionnaire=assessments.knowledge is not None,
+        post_questionnaire_done=assessments.post_taken,
+        has_survey=assessments.survey is not None,
+        survey_done=assessments.survey_done,
+        assignments_accepted=sum(1 for pk in required if pk in accepted),
+        assignments_total=len(required),
+    )
+    return certificate_status_from(learner=learner, course=course, standing=standing)
+
+
+COVER_SPECS = ("format-webp|fill-720x405", "format-jpeg|fill-720x405")  # the course page's
+
+
+def course_cover(course: CoursePage) -> None:
+    """Give ``course`` its cover image from the page-tree cache, with its renditions attached
+    as if prefetched: Wagtail then neither queries for the image nor reads its renditions from
+    the cache and writes them back on every view (it does for renditions found in the cache).
+    The renditions the course page shows are made when the entry is built."""
+    if not course.cover_image_id:
+        return
+
+    def build():
+        from wagtail.images import get_image_model
+
+        image = (
+            get_image_model()
+            .objects.prefetch_related("renditions")
+            .filter(pk=course.cover_image_id)
+            .first()
+        )
+        if image is None:
+            return ()
+        image.get_renditions(*COVER_SPECS)  # made once if missing, then held with the image
+        return (image,)
+
+    found = pagetree.cached("cover", f"{course.pk}:{course.cover_image_id}", build)
+    if found:
+        course.cover_image = found[0]
+
+
+def _add_assignments(outline: Outline, learner) -> list[tuple[int, str, int | None]]:
     """Each week's live assignments, with the state of the enrolled ``learner``'s hand-in
     ("" when not handed in, or for anyone else): the assignments from the page-tree cache,
-    the states in one query."""
-    from mentoring.selectors import assignment_states_for, assignments_by_week
+    the states in one query. Returns the hand-ins read, as (assignment id, state, business
+    id) (as ``mentoring.selectors.assignment_states_for`` orders them)."""
+    from mentoring.selectors import assignments_by_week, learner_submissions
 
     by_week = assignments_by_week(course=outline.course)
     if not by_week:
-        return
-    states = assignment_states_for(learner=learner, course=outline.course) if learner else {}
+        return []
+    submissions = (
+        list(
+            learner_submissions(learner=learner)
+            .filter(course=outline.course)
+            .order_by(F("business").asc(nulls_first=True))  # a business's wins over an own one
+            .values_list("assignment_id", "state", "business_id")
+        )
+        if learner
+        else []
+    )
+    states = {pk: state for pk, state, _business in submissions}
     for row in outline.weeks:
         row.assignments = [
             (assignment, states.get(assignment.pk, ""))
             for assignment in by_week.get(row.page.path, ())
         ]
+    return submissions
 
 
 SIGN_IN, NOT_ENROLLED, LOCKED = "sign_in", "not_enrolled", "locked"
@@ -267,12 +407,14 @@ def page_access_for(*, page, user, with_progress: bool = True) -> LessonAccess:
     if not isinstance(course, CoursePage) or not course.live:
         return LessonAccess(NOT_ENROLLED, "/")
     outline = course_outline(course=course, with_lessons=with_progress)
-    enrolment = enrolment_for(learner=user, course=course)
+    # The learner's cached standing (``progress_cache``) even where no lessons done are needed:
+    # on a warm cache that is no query at all.
+    enrolment = enrolment_for(learner=user, course=course, with_progress=True)
     if enrolment is None:
         if user.has_perm("wagtailadmin.access_admin"):
             return LessonAccess(outline=outline, preview=True)
         return LessonAccess(NOT_ENROLLED, course.url)
-    done = done_lesson_ids(learners=[user], course=course) if with_progress else set()
+    done = done_ids_of(enrolment, learner=user, course=course) if with_progress else set()
     _fill(outline, enrolment, done)
     if week is not None:
         row = next((row for row in outline.weeks if row.page.pk == week.pk), None)

@@ -1,16 +1,22 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
 
+@lru_cache(maxsize=2048)
+def _language_links(path: str, current: str) -> tuple:
+    """The links for ``path`` seen in ``current``: resolved and reversed once per process for
+    each address (the URL patterns do not change while it runs; a page's address is the
+    same URL pattern whatever the page)."""
+    return tuple(
+        {"code": code, "name": name, "url": translate_url(path, code)}
+        for code, name in settings.LANGUAGES
+        if code != current
+    )
+
+
 def language_switch(request):
     """Links to the current page in each other language the site speaks."""
-    current = get_language()
-    path = request.get_full_path()
-    return {
-        "language_links": [
-            {"code": code, "name": name, "url": translate_url(path, code)}
-            for code, name in settings.LANGUAGES
-            if code != current
-        ]
-    }
+    return {"language_links": _language_links(request.get_full_path(), get_language())}

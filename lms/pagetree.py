@@ -28,6 +28,11 @@ KEY_MAX_LENGTH = 160  # with the prefix and version, under the 250 characters me
 
 
 _request_version = contextvars.ContextVar("pagetree_version", default=None)
+# While ``serve`` runs: the entries fetched in one ``get_many`` with the route, and the keys
+# read (the route's "companions", fetched together on its next request).
+_request_memo = contextvars.ContextVar("pagetree_memo", default=None)
+COMPANIONS_MAX = 24
+USER = "{user}"  # in a companion key: the signed-in learner's id
 
 
 def version() -> str:
@@ -56,14 +61,46 @@ def _key(kind: str, key) -> str:
     return f"pagetree:{version()}:{kind}:{key}"
 
 
+def _read(full_key: str, template: str):
+    """The cache's value for ``full_key`` (None when missing): from the request's prefetched
+    entries when they include it, else one cache read; noted as one of the route's companions."""
+    memo = _request_memo.get()
+    if memo is None:
+        return cache.get(full_key)
+    memo["read"].add(template)
+    if full_key in memo["asked"]:
+        return memo["found"].get(full_key)
+    return cache.get(full_key)
+
+
+def remember(full_key: str, value) -> None:
+    """A value just written to the cache under ``full_key``: later reads in this request see it
+    rather than the miss prefetched before."""
+    memo = _request_memo.get()
+    if memo is not None and full_key in memo["asked"]:
+        memo["found"][full_key] = value
+
+
+def learner_entry(template: str, learner_id):
+    """The cache's value (None when missing) for ``template`` with ``{user}`` replaced by
+    ``learner_id``: a per-learner entry (not retired by the tree version), read with the
+    page's entries when the learner is the one signed in."""
+    full_key = template.replace(USER, str(learner_id))
+    memo = _request_memo.get()
+    if memo is None or memo["user"] != learner_id:
+        return cache.get(full_key)
+    return _read(full_key, template)
+
+
 def cached(kind: str, key, build):
     """``build()``'s value for ``key``, read from the current tree version's entry when there is
     one. ``build`` must return a picklable value other than None."""
     full_key = _key(kind, key)
-    value = cache.get(full_key)
+    value = _read(full_key, full_key)
     if value is None:
         value = build()
         cache.set(full_key, value, TIMEOUT)
+        remember(full_key, value)
     return value
 
 
@@ -74,26 +111,63 @@ def serve(request, path):
     costs one cache read. The entry holds the site and the specific page with its ancestors
     attached (``_cached_parent_obj``), as routing left them before serving, and is handed to
     Wagtail through the per-request attributes it keeps its own lookups in. Only plain routes
-    (a live page, no extra arguments) are kept."""
+    (a live page, no extra arguments) are kept.
+
+    The route's "companions", the keys its page read last time (the course outline, the
+    learner's progress, the unread badge...), are read with one ``get_many`` before serving,
+    instead of one round trip each."""
     from wagtail.views import serve as wagtail_serve  # needs the app registry ready
 
     holding = _request_version.set(version())
+    user = getattr(request, "user", None)
+    memo = {
+        "found": {},
+        "asked": set(),
+        "read": set(),
+        "user": user.pk if user is not None and user.is_authenticated else None,
+    }
+    holding_memo = _request_memo.set(memo)
     try:
-        full_key = _key("route", f"{request.get_host()}:{path}")
-        entry = cache.get(full_key)
+        route_name = f"{request.get_host()}:{path}"
+        full_key, companions_key = _key("route", route_name), _key("companions", route_name)
+        found = cache.get_many([full_key, companions_key])
+        entry, companions = found.get(full_key), found.get(companions_key) or ()
+        cacheable = entry is not None
         if entry is not None:
+            _prefetch(memo, companions)
             request._wagtail_site, page = entry
             request._wagtail_route_for_request = page.route(request, [])
         else:
             route = Page.route_for_request(request, path)
             if route is not None and not route.args and not route.kwargs:
                 cache.set(full_key, (Site.find_for_request(request), route.page), TIMEOUT)
+                cacheable = True
+        # Wagtail's own copy costs a cache read per page: the tree's comes with the others.
+        request._wagtail_cached_site_root_paths = cached(
+            "root-paths", "all", lambda: list(Site.get_site_root_paths())
+        )
         response = wagtail_serve(request, path)
         if hasattr(response, "render"):  # a TemplateResponse renders lazily, after the view
             response.render()
+        if cacheable and not memo["read"] <= set(companions):
+            keys = sorted(set(companions) | memo["read"])[:COMPANIONS_MAX]
+            cache.set(companions_key, tuple(keys), TIMEOUT)
         return response
     finally:
+        _request_memo.reset(holding_memo)
         _request_version.reset(holding)
+
+
+def _prefetch(memo: dict, companions) -> None:
+    """Read the route's companion entries in one ``get_many`` into the request's memo."""
+    keys = [
+        key.replace(USER, str(memo["user"]))
+        for key in companions
+        if USER not in key or memo["user"] is not None
+    ]
+    if keys:
+        memo["found"] = cache.get_many(keys)
+        memo["asked"] = set(keys)
 
 
 class CachedViewRestrictionsMixin:

@@ -68,11 +68,14 @@ def knowledge_questionnaire_of(course) -> Questionnaire | None:
     return Questionnaire(*found) if found else None
 
 
-def before_is_pending(*, learner, course, started: bool) -> bool:
+def before_is_pending(*, learner, course, started: bool, enrolment=None) -> bool:
     """The questionnaire before the course still waits for the learner's choice: they have done
-    no lesson (it closes with the first), have not answered it and have not skipped it."""
+    no lesson (it closes with the first), have not answered it and have not skipped it. An
+    ``enrolment`` read ``with_progress`` (``courses.selectors.enrolment_for``) already knows."""
     if started:
         return False
+    if hasattr(enrolment, "pre_taken") and hasattr(enrolment, "skipped"):
+        return not (enrolment.pre_taken or enrolment.skipped)
     return not (
         QuizAttempt.objects.filter(learner=learner, course=course, phase=Phase.PRE).exists()
         or QuestionnaireSkip.objects.filter(learner=learner, course=course).exists()
@@ -99,7 +102,9 @@ def before_offer_for(*, learner, access) -> Questionnaire | None:
         return None
     done = access.outline.weeks[0].done_ids if access.outline.weeks else set()
     started = any(lesson.pk in done for lesson in access.outline.lessons())
-    if not before_is_pending(learner=learner, course=course, started=started):
+    if not before_is_pending(
+        learner=learner, course=course, started=started, enrolment=access.enrolment
+    ):
         return None
     return questionnaire
 
@@ -155,7 +160,11 @@ def assessment_page_context(*, page, access, user, given=None, errors=None) -> d
     limits = {"number_max_length": grading.NUMBER_MAX_LENGTH}
     if access is None or access.outline is None:
         return {"preview": True, "questions": question_views(page), **limits}
-    attempts = list(QuizAttempt.objects.filter(learner=user, page=page).order_by("number"))
+    attempts = list(  # what the page lists, without each attempt's snapshot of answers
+        QuizAttempt.objects.filter(learner=user, page=page)
+        .only("pk", "learner_id", "page_id", "phase", "number", "score_percent", "passed")
+        .order_by("number")
+    )
     draft = AnswerDraft.objects.filter(learner=user, page=page).first()
     context = {
         **limits,
@@ -305,28 +314,74 @@ class CourseAssessments:
     survey: object = None
     survey_done: bool = False
     before_pending: bool = False  # the questionnaire before the course: not answered nor skipped
+    post_taken: bool = False  # the questionnaire after the course answered
 
 
-def course_assessments_for(*, course, learner, enrolled: bool) -> CourseAssessments:
-    quiz_pages = list(QuizPage.objects.live().descendant_of(course))
-    attempts = list(QuizAttempt.objects.filter(learner=learner, course=course)) if enrolled else []
+def course_assessment_pages(course) -> tuple:
+    """(the course's live week quizzes, its knowledge questionnaire or None, its survey or
+    None), without their questions: from the page-tree cache, else three queries."""
+
+    def build():
+        return (
+            list(QuizPage.objects.live().descendant_of(course).defer_streamfields()),
+            KnowledgeCheckPage.objects.live().child_of(course).defer_streamfields().first(),
+            SurveyPage.objects.live().child_of(course).defer_streamfields().first(),
+        )
+
+    return pagetree.cached("assessment-pages", course.pk, build)
+
+
+def course_assessments_for(
+    *, course, learner, enrolled: bool, enrolment=None, progress=None
+) -> CourseAssessments:
+    """The course's assessments and where the learner stands on each: the pages from the
+    page-tree cache, the learner's attempts in one query. ``enrolment`` read by
+    ``courses.selectors.enrolment_for(with_progress=True)`` and the learner's ``progress``
+    (``courses.progress.CourseProgress``) save the queries for the rest."""
+    quiz_pages, knowledge, survey = course_assessment_pages(course)
+    attempts = (
+        list(
+            QuizAttempt.objects.filter(learner=learner, course=course).values_list(
+                "page_id", "phase", "score_percent", "passed"
+            )
+        )
+        if enrolled
+        else []
+    )
     quizzes = {}
     for quiz in quiz_pages:
-        mine = [a for a in attempts if a.page_id == quiz.pk]
+        mine = [
+            (score, passed) for page_id, _phase, score, passed in attempts if page_id == quiz.pk
+        ]
         quizzes[quiz.path[: -quiz.steplen]] = {
             "page": quiz,
-            "best": max((a.score_percent for a in mine), default=None),
-            "passed": any(a.passed for a in mine),
+            "best": max((score for score, _passed in mine), default=None),
+            "passed": any(passed for _score, passed in mine),
         }
-    result = CourseAssessments(quizzes)
-    result.knowledge = KnowledgeCheckPage.objects.live().child_of(course).first()
-    result.survey = SurveyPage.objects.live().child_of(course).first()
-    if enrolled and result.knowledge:
-        result.knowledge_phase = knowledge_phase_for(learner=learner, page=result.knowledge)
-        result.before_pending = (
-            result.knowledge_phase == Phase.PRE
-            and not QuestionnaireSkip.objects.filter(learner=learner, course=course).exists()
+    result = CourseAssessments(quizzes, knowledge=knowledge, survey=survey)
+    result.post_taken = any(phase == Phase.POST for _page, phase, _score, _passed in attempts)
+    if enrolled and knowledge:
+        taken = {phase for page_id, phase, _score, _passed in attempts if page_id == knowledge.pk}
+        if Phase.POST in taken:
+            result.knowledge_phase = None
+        else:
+            if progress is None:
+                progress = course_progress_for(learner=learner, course=course)
+            if Phase.PRE not in taken and not progress.started:
+                result.knowledge_phase = Phase.PRE
+            elif progress.complete:
+                result.knowledge_phase = Phase.POST
+            else:
+                result.knowledge_phase = "post_not_yet"
+        result.before_pending = result.knowledge_phase == Phase.PRE and not (
+            enrolment.skipped
+            if hasattr(enrolment, "skipped")
+            else QuestionnaireSkip.objects.filter(learner=learner, course=course).exists()
         )
-    if enrolled and result.survey:
-        result.survey_done = SurveyResponse.objects.filter(learner=learner, course=course).exists()
+    if enrolled and survey:
+        result.survey_done = (
+            enrolment.survey_done
+            if hasattr(enrolment, "survey_done")
+            else SurveyResponse.objects.filter(learner=learner, course=course).exists()
+        )
     return result

@@ -2,7 +2,8 @@
 
 from django import template
 
-from mentoring.selectors import unread_feedback_count
+from lms import pagetree
+from mentoring.selectors import unread_feedback_count, unread_key
 
 register = template.Library()
 
@@ -16,4 +17,7 @@ def unread_feedback(context) -> int:
     user = context.get("user")
     if user is None or not user.is_authenticated:
         return 0
-    return unread_feedback_count(learner=user)
+    # Read with the page's other entries; a count above zero is read again, as the page itself
+    # may have just marked the feedback seen (an assignment page does).
+    count = pagetree.learner_entry(unread_key(pagetree.USER), user.pk)
+    return 0 if count == 0 else unread_feedback_count(learner=user)

@@ -1,0 +1,263 @@
+"""What a learner sees stays current with every cache warm (issue 17 item 6): the lesson, course
+page and dashboard read the learner's progress from ``courses.progress_cache`` and the page
+tree's entries in one ``get_many`` (``lms.pagetree.serve``); every write the learner or their
+mentor makes shows on the next view. Run on the in-memory cache and, where a Redis answers on
+127.0.0.1, on the production cache backend too."""
+
+import socket
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from certificates import services as certificate_services
+from certificates.models import Certificate
+from courses import progress_cache, services
+from courses.models import Cohort, Enrolment, WeekPage
+from lms import cache as lms_cache
+from mentoring.models import State
+from quizzes.models import QuestionnaireSkip
+from tests.factories import (
+    build_assignment,
+    build_course,
+    build_hand_in,
+    build_knowledge_check,
+    build_quiz,
+    lessons_of,
+)
+
+pytestmark = pytest.mark.django_db
+
+REDIS_URL = "redis://127.0.0.1:6379/3"
+
+
+def redis_answers() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.2).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def any_cache(request):
+    """The test settings' in-memory cache, or the production backend on a local Redis (its own
+    database and key prefix, emptied afterwards)."""
+    if request.param == "locmem":
+        yield request.param
+        return
+    if not redis_answers():
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    caches = {
+        "default": {
+            "BACKEND": "lms.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"test-caching-{uuid.uuid4().hex[:8]}",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        }
+    }
+    lms_cache._breakers.clear()
+    with override_settings(CACHES=caches):
+        cache.clear()
+        yield request.param
+        cache.clear()
+    lms_cache._breakers.clear()
+
+
+@pytest.fixture
+def course(db):
+    return build_course(weeks=2, lessons_per_week=2, slug="cepat")
+
+
+@pytest.fixture
+def reader(client, owner, course):
+    services.enrolment_start(learner=owner, course=course)
+    client.force_login(owner)
+    return client
+
+
+def done_url(lesson):
+    return reverse("courses:lesson_done", args=[lesson.pk])
+
+
+def warm(client, *urls):
+    """Every page twice: the page-tree entries, the route's companions and the learner's
+    progress are all in the cache afterwards."""
+    for _ in range(2):
+        for url in urls:
+            assert client.get(url).status_code == 200
+
+
+def test_a_lesson_marked_done_shows_at_once_on_the_lesson_course_page_and_dashboard(
+    any_cache, reader, owner, course
+):
+    lesson = lessons_of(course)[0]
+    dashboard = reverse("courses:dashboard")
+    warm(reader, lesson.url, course.url, dashboard)
+    assert cache.get(progress_cache.key(owner.pk, course.pk)) is not None  # really warm
+    assert done_url(lesson) in reader.get(lesson.url).content.decode()
+
+    response = reader.post(done_url(lesson), {"next": ""})
+    assert response.status_code == 302
+
+    page = reader.get(lesson.url)
+    assert page.context["is_done"] is True
+    assert done_url(lesson) not in page.content.decode()  # no "Tandai selesai" form any more
+    course_page = reader.get(course.url)
+    assert course_page.context["progress"].done == 1
+    assert course_page.content.decode().count("lesson-item--done") == 1
+    assert reader.get(dashboard).context["cards"][0].progress.done == 1
+
+
+def test_an_enrolment_shows_at_once_and_so_does_its_removal(any_cache, client, owner, course):
+    lesson = lessons_of(course)[0]
+    client.force_login(owner)
+    warm(client, course.url)
+    assert client.get(lesson.url).status_code == 302  # not enrolled: to the course page
+    assert client.get(course.url).context["enrolment"] is None
+
+    client.post(reverse("courses:course_start", args=[course.pk]))
+    assert client.get(course.url).context["enrolment"] is not None
+    assert client.get(lesson.url).status_code == 200
+
+    Enrolment.objects.filter(learner=owner, course=course).delete()
+    assert client.get(lesson.url).status_code == 302
+    assert client.get(course.url).context["enrolment"] is None
+
+
+def test_a_class_start_date_moved_opens_its_weeks_at_once(any_cache, client, owner, mentor):
+    course = build_course(weeks=2, lessons_per_week=1, pacing="weekly", slug="mingguan")
+    cohort = Cohort.objects.create(
+        name="Kelas B",
+        course=course,
+        start_date=timezone.localdate() + timedelta(days=3),
+        mentor=mentor,
+    )
+    services.enrolment_start(learner=owner, course=course, cohort=cohort)
+    client.force_login(owner)
+    lesson = lessons_of(course)[0]
+    warm(client, course.url)
+    assert client.get(lesson.url).status_code == 302  # week 1 opens in three days
+
+    cohort.start_date = timezone.localdate()
+    cohort.save()
+    assert client.get(lesson.url).status_code == 200
+    assert client.get(course.url).context["outline"].weeks[0].is_open
+
+
+def test_certificate_issued_and_revoked_show_at_once(any_cache, reader, owner, course, coordinator):
+    warm(reader, course.url)
+    standing = reader.get(course.url).context["certificate_standing"]
+    assert standing.certificate is None
+    assert [(item.key, item.done, item.met) for item in standing.checklist] == [
+        ("lessons", 0, False)
+    ]
+
+    for lesson in lessons_of(course):
+        reader.post(done_url(lesson), {"next": ""})
+    standing = reader.get(course.url).context["certificate_standing"]
+    assert standing.checklist[0].met
+    certificate = Certificate.objects.get(learner=owner, course=course)
+    assert standing.certificate == certificate
+    assert standing.certificate.is_valid
+
+    certificate_services.certificate_revoke(
+        certificate=certificate, by=coordinator, reason="Data tidak benar."
+    )
+    standing = reader.get(course.url).context["certificate_standing"]
+    assert not standing.certificate.is_valid
+
+
+def test_an_assignment_accepted_shows_at_once(any_cache, reader, owner, course, mentor):
+    week = WeekPage.objects.child_of(course).first()
+    assignment = build_assignment(week)
+    warm(reader, course.url)
+    states = reader.get(course.url).context["outline"].weeks[0].assignments
+    assert states == [(assignment, "")]
+
+    submission = build_hand_in(assignment, owner)
+    row = reader.get(course.url).context["outline"].weeks[0]
+    assert [state for _assignment, state in row.assignments] == [State.HANDED_IN]
+
+    submission.state = State.ACCEPTED
+    submission.save()
+    page = reader.get(course.url)
+    assert [state for _assignment, state in page.context["outline"].weeks[0].assignments] == [
+        State.ACCEPTED
+    ]
+    assignments = next(
+        item for item in page.context["certificate_standing"].checklist if item.key == "assignments"
+    )
+    assert (assignments.done, assignments.total) == (1, 1)
+
+
+def test_skipping_the_questionnaire_before_the_course_shows_at_once(
+    any_cache, reader, owner, course
+):
+    build_knowledge_check(course)
+    lesson = lessons_of(course)[0]
+    warm(reader, course.url)
+    offered = reader.get(lesson.url)
+    assert offered.templates[0].name == "quizzes/before_offer.html"
+
+    QuestionnaireSkip.objects.create(learner=owner, course=course)
+    assert reader.get(lesson.url).templates[0].name == "courses/lesson_page.html"
+    assert reader.get(course.url).context["course_assessments"].before_pending is False
+
+
+def test_a_new_week_quiz_and_its_pass_show_at_once(any_cache, reader, owner, course):
+    week = WeekPage.objects.child_of(course).first()
+    warm(reader, course.url)
+    assert reader.get(course.url).context["course_assessments"].quizzes == {}
+
+    quiz = build_quiz(week)
+    quizzes = reader.get(course.url).context["course_assessments"].quizzes
+    assert [entry["page"].pk for entry in quizzes.values()] == [quiz.pk]
+    assert reader.get(quiz.url).status_code == 200
+
+
+# Query counts, warm (the test settings keep sessions in the database: one query each).
+
+
+def test_a_warm_lesson_page_reads_only_the_user(reader, course, django_assert_max_num_queries):
+    lesson = lessons_of(course)[1]
+    warm(reader, lesson.url)
+    with django_assert_max_num_queries(2):  # session, user; enrolment and lessons done cached
+        response = reader.get(lesson.url)
+    assert response.status_code == 200
+
+
+def test_a_lesson_page_after_a_lesson_done_reads_the_progress_once(
+    reader, course, django_assert_max_num_queries
+):
+    lessons = lessons_of(course)
+    warm(reader, lessons[1].url)
+    reader.post(done_url(lessons[0]), {"next": ""})
+    with django_assert_max_num_queries(3):  # session, user, the enrolment with lessons done
+        assert reader.get(lessons[1].url).status_code == 200
+
+
+def test_a_warm_course_page_with_quiz_questionnaire_and_assignment(
+    reader, course, django_assert_max_num_queries
+):
+    week = WeekPage.objects.child_of(course).first()
+    build_quiz(week)
+    build_knowledge_check(course)
+    build_assignment(week)
+    warm(reader, course.url)
+    # Session, user, the attempts, the hand-ins, the check-in plan, the certificate.
+    with django_assert_max_num_queries(6):
+        response = reader.get(course.url)
+    assert response.status_code == 200
+
+
+def test_a_warm_quiz_page(reader, course, django_assert_max_num_queries):
+    quiz = build_quiz(WeekPage.objects.child_of(course).first())
+    warm(reader, quiz.url)
+    with django_assert_max_num_queries(4):  # session, user, the attempts, the draft
+        response = reader.get(quiz.url)
+    assert response.status_code == 200
