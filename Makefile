@@ -31,15 +31,19 @@ seed: install
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Timings, query counts and page weights on a throwaway database (DATABASE_URL to use PostgreSQL).
+# Timings, query counts and page weights on a throwaway database (DATABASE_URL to use PostgreSQL);
+# last, first paint on emulated slow 3G against gunicorn (PostgreSQL database pintar_paint).
 bench: install
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.imports
 	$(BIN)/python -m bench.mentoring
 	$(BIN)/python -m bench.cashbook
+	$(BIN)/python -m bench.packages
+	$(BIN)/python -m bench.first_paint
 
 # The production stack on this machine, over plain HTTP on 127.0.0.1: PostgreSQL, Redis, gunicorn
 # with two workers and one task worker, lms.settings.production with a throwaway SECRET_KEY.
+# Nothing in front, so the app gzips its pages and serves uploaded images (SERVE_MEDIA).
 # Release steps first.
 # DATABASE_URL and REDIS_URL from the environment win. (Not assigned to those names here: a
 # makefile assignment would stop make passing the environment's value on to `make test`.)
@@ -52,7 +56,7 @@ serve-prod: install
 		DATABASE_URL="$(PROD_DATABASE_URL)" REDIS_URL="$(PROD_REDIS_URL)" \
 		SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 		ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false SECURE_COOKIES=false \
-		WEB_CONCURRENCY=2 GUNICORN_BIND=$(HOST):$(PORT); \
+		SERVE_MEDIA=true WEB_CONCURRENCY=2 GUNICORN_BIND=$(HOST):$(PORT); \
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	$(BIN)/python manage.py refresh_page_cache && \

@@ -6,6 +6,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -189,7 +190,9 @@ class LessonPage(CachedViewRestrictionsMixin, Page):
                 {"page": self, "course": access.outline.course, "questionnaire": offer},
             )
         request.lesson_access = access
-        return super().serve(request, *args, **kwargs)
+        response = super().serve(request, *args, **kwargs)
+        patch_vary_headers(response, ["Save-Data"])  # its images wait for a tap with Save-Data
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import lesson_page_context

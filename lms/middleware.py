@@ -12,6 +12,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import empty
 
+from . import critical_css
+
 request_log = logging.getLogger("lms.requests")
 
 
@@ -71,8 +73,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.update is None and self._is_admin(request):
-            parts.update = settings.ADMIN_CONTENT_SECURITY_POLICY_UPDATE
+        if not report_only and parts.update is None:
+            if self._is_admin(request):
+                parts.update = settings.ADMIN_CONTENT_SECURITY_POLICY_UPDATE
+            else:  # The critical CSS inlined in <head>, by its hash (lms/critical_css.py).
+                parts.update = {"style-src": [critical_css.csp_source()]}
         return parts
 
 

@@ -9,6 +9,7 @@ from wagtail.admin.views import account as admin_account
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates import views as certificate_views
+from offline import views as offline_views
 
 from . import admin_scope, health, pagetree, throttling, views
 from .text import IdConverter
@@ -17,6 +18,9 @@ register_converter(IdConverter, "id")  # before the apps' URLconfs below use <id
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    # The service worker at the root, so that its scope is the whole site; and the manifest.
+    path("sw.js", offline_views.service_worker, name="pwa_service_worker"),
+    path("manifest.webmanifest", offline_views.manifest, name="pwa_manifest"),
     # The admin's own password reset sends email too: the same per-address limit as learners'.
     path(
         "admin/password_reset/",
@@ -54,6 +58,10 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "SERVE_MEDIA", False):  # production with nothing in front: lms/media.py
+    from . import media
+
+    urlpatterns += media.urlpatterns()
 
 # Indonesian pages have no prefix; English ones live under /en/.
 urlpatterns += i18n_patterns(
@@ -66,6 +74,7 @@ urlpatterns += i18n_patterns(
     path("kredit/", include("credit.urls")),
     path("perkembangan/", include("outcomes.urls")),
     path("sertifikat/", include("certificates.urls")),
+    path("offline/", include("offline.urls")),
     path("certificate/<str:code>/", certificate_views.verify, name="certificate_verify_alias"),
     # Pages, routed through the page-tree cache; Wagtail's own serve pattern below stays for its
     # `_util/` views.

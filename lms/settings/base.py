@@ -222,6 +222,12 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000  # Refuses decompression bombs.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "heic", "jpg", "jpeg", "png", "webp"]  # No SVG.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "mp4"]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # Admin avatars never load from another host.
+# Course packages (courses/packages): a ZIP is refused before anything is unpacked if larger
+# than these; images are refused by WAGTAILIMAGES_MAX_IMAGE_PIXELS too.
+COURSE_PACKAGE_MAX_BYTES = env.int("COURSE_PACKAGE_MAX_BYTES", default=50 * MB)
+COURSE_PACKAGE_MAX_FILES = env.int("COURSE_PACKAGE_MAX_FILES", default=2_000)
+COURSE_PACKAGE_MAX_UNPACKED_BYTES = env.int("COURSE_PACKAGE_MAX_UNPACKED_BYTES", default=200 * MB)
+COURSE_PACKAGE_MAX_FILE_BYTES = env.int("COURSE_PACKAGE_MAX_FILE_BYTES", default=20 * MB)
 
 # Content-Security-Policy (django-csp 4): learner pages load only from the site itself; a
 # lesson video's frame from its host is created only when the learner taps play.

@@ -76,6 +76,14 @@ MIDDLEWARE.insert(
 STORAGES["staticfiles"] = {
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
+# Pages, JSON and CSV go out gzipped (lms/compression.py: text only, with Django's BREACH
+# padding); after WhiteNoise, which sends static files already compressed. Off with
+# COMPRESS_HTML=false when nginx compresses proxied responses itself.
+if env.bool("COMPRESS_HTML", default=True):
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+        "lms.compression.TextGZipMiddleware",
+    )
 
 # Media: the local MEDIA_ROOT unless an S3-compatible bucket is named. Credentials come from the
 # standard AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables, read by boto3 itself.
@@ -129,6 +137,10 @@ if AWS_STORAGE_BUCKET_NAME:
             *CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive],
             *env.list("MEDIA_ORIGINS", default=_media_origins),
         ]
+
+# Uploaded images from MEDIA_ROOT through the app itself (lms/media.py), for `make serve-prod`
+# and a one-machine deployment with nothing in front; behind nginx, nginx serves /media/.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False) and not AWS_STORAGE_BUCKET_NAME
 
 # HTTPS: TLS ends at the reverse proxy, which says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -2,8 +2,18 @@
 // 1. A video facade becomes the host's player only when tapped: nothing loads from the host before.
 // 2. The loan simulator recalculates as the learner types, using the same server-side maths.
 // 3. Checklist ticks are kept on this phone, per learner: a reload or a lost connection keeps them.
+// 4. With the data saver on, an image waits behind a button showing its size; a tap loads it.
 (function () {
   "use strict";
+
+  document.querySelectorAll("[data-image-wait]").forEach(function (button) {
+    button.addEventListener("click", function (event) {
+      var image = button.parentNode.querySelector("template[data-image]");
+      if (!image) return; // the link opens the image itself
+      event.preventDefault();
+      button.replaceWith(image.content.cloneNode(true));
+    });
+  });
 
   var store = window.pintarStorage; // storage.js: keys per learner; absent when signed out
   if (store) document.querySelectorAll("fieldset[data-checklist]").forEach(function (fieldset) {

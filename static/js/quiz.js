@@ -58,6 +58,8 @@
     clearTimeout(timer);
     timer = setTimeout(function () { saveOnServer(data); }, 800);
   });
-  window.addEventListener("online", function () { saveOnServer(answers()); });
+  window.addEventListener("online", function () {
+    if (!("outboxQueued" in form.dataset)) saveOnServer(answers()); // sent as it is: outbox-forms.js
+  });
   form.addEventListener("submit", function () { clearTimeout(timer); });
 })();

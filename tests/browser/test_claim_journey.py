@@ -49,7 +49,7 @@ def test_owner_claims_her_account_from_a_whatsapp_link_and_lands_on_her_class(br
     browsing.submit(page.locator("form.form button[type=submit]"))
 
     expect(page).to_have_url(browsing.url(course.url))
-    expect(page.get_by_role("status")).to_contain_text("Sri Wahyuningsih")
+    expect(page.locator(".messages")).to_contain_text("Sri Wahyuningsih")
     owner.refresh_from_db()
     assert owner.full_name == "Sri Wahyuningsih"
     assert owner.check_password(PASSWORD)

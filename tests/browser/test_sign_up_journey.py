@@ -55,7 +55,7 @@ def test_owner_signs_up_and_a_staff_member_joins_with_the_join_code(browsing):
 
     expect(page).to_have_url(browsing.url(PROFILE))
     expect(page.get_by_role("heading", level=1)).to_have_text(OWNER_NAME)
-    expect(page.get_by_role("status")).to_contain_text(f"Selamat datang, {OWNER_NAME}!")
+    expect(page.locator(".messages")).to_contain_text(f"Selamat datang, {OWNER_NAME}!")
     expect(page.locator(".business-name")).to_have_text(BUSINESS_NAME)
     expect(page.get_by_text("Kuliner", exact=True)).to_be_visible()
     expect(page.get_by_text("Sleman, Depok", exact=True)).to_be_visible()

@@ -1,20 +1,22 @@
 """Hardening that every environment runs: sign-in lockout, sign-up and password-reset throttling,
 the Content-Security-Policy and security headers, upload limits."""
 
+import io
 from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
-from axes.utils import reset
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import path, reverse
 from django.utils import timezone
 from wagtail.images import get_image_model
 
 from courses import services as course_services
+from lms import critical_css
 from lms.identifiers import sign_in_key
 from lms.models import User
 from tests.factories import PASSWORD, UserFactory, build_course, lessons_of
@@ -98,10 +100,18 @@ def test_locked_account_signs_in_again_once_reset(client):
     lock_account(client)
     assert sign_in(client, PHONE, PASSWORD, ip="10.0.0.99").status_code == 429
 
-    reset(username=PHONE)  # What `manage.py axes_reset_username +6281234567890` does.
+    call_command("unlock_account", "0812 3456 7890", stdout=io.StringIO())
     response = sign_in(client, "0812-3456-7890", PASSWORD, ip="10.0.0.99")
     assert response.status_code == 302
     assert int(client.session["_auth_user_id"]) == user.pk
+
+
+def test_unlocking_an_unknown_account_says_so_and_changes_nothing(client):
+    UserFactory(phone=PHONE)
+    lock_account(client)
+    with pytest.raises(CommandError, match="No account"):
+        call_command("unlock_account", "0899 0000 0000", stdout=io.StringIO())
+    assert sign_in(client, PHONE, PASSWORD, ip="10.0.0.99").status_code == 429
 
 
 def test_lock_lifts_after_fifteen_minutes(client):
@@ -253,7 +263,6 @@ def test_learner_pages_allow_only_the_site_and_the_video_hosts(
     for directive in (
         "default-src",
         "script-src",
-        "style-src",
         "img-src",
         "font-src",
         "media-src",
@@ -263,6 +272,9 @@ def test_learner_pages_allow_only_the_site_and_the_video_hosts(
         "base-uri",
     ):
         assert policy[directive] == "'self'", directive
+    # Styles from the site, and the critical part inlined in <head>, by its hash alone.
+    assert policy["style-src"] == f"'self' {critical_css.csp_source()}"
+    assert "unsafe-inline" not in policy["style-src"]
     assert policy["frame-src"] == VIDEO_HOSTS
     assert policy["object-src"] == "'none'"
     assert response["X-Content-Type-Options"] == "nosniff"
