@@ -76,6 +76,13 @@ def account_keys(user) -> set[str]:
     return {account_key(user)} | {sign_in_key(value) for value in (user.phone, user.email) if value}
 
 
+def account_unlock(user) -> int:
+    """Remove the failures counted against ``user``'s account (a lock lifts with them); how
+    many records went."""
+    deleted, _by_model = AccessAttempt.objects.filter(username__in=account_keys(user)).delete()
+    return deleted
+
+
 def failure_limit_for(parameter, *, account_limit: int, address_limit: int) -> int:
     """How many failures one lockout parameter (``AXES_LOCKOUT_PARAMETERS``) allows: an address
     alone gets ``address_limit``; anything naming an account, ``account_limit``."""
@@ -115,7 +122,7 @@ class SignInFailureHandler(AxesDatabaseHandler):
 
     def user_logged_in(self, sender, request, user, **kwargs):
         super().user_logged_in(sender, request, user, **kwargs)  # The access log.
-        AccessAttempt.objects.filter(username__in=account_keys(user)).delete()
+        account_unlock(user)
 
 
 def _rate(request, rate: str) -> str:
