@@ -78,13 +78,17 @@ def test_an_unknown_birth_year_joins_once_it_is_filled_in(consenting):
 
 
 def test_the_profile_asks_for_the_birth_year_research_waits_for(client, consenting):
+    (asks,) = indonesian(
+        "Your data joins research only once your birth year is known: "
+        '<a href="%(edit_url)s">add it to your profile</a> '
+        "(under 18, a parent or guardian must agree too)."
+    )
+    asks %= {"edit_url": reverse("lms:profile_edit")}
     client.force_login(consenting.e1)
-    response = client.get(reverse("lms:profile"))
-    assert reverse("lms:profile_edit") in response.content.decode()
-    assert "birth year is known" in response.content.decode()
+    assert asks in client.get(reverse("lms:profile")).content.decode()
 
     client.force_login(consenting.c1)
-    assert "birth year is known" not in client.get(reverse("lms:profile")).content.decode()
+    assert asks not in client.get(reverse("lms:profile")).content.decode()
 
 
 def test_a_deleted_account_leaves_the_research_export(consenting):
