@@ -65,7 +65,7 @@ def queued_text():
 
 def status(page, words):
     """A status box whose text starts with ``words``."""
-    return page.locator(".messages").filter(has_text=re.compile(r"^\s*" + re.escape(words)))
+    return page.get_by_role("status").filter(has_text=re.compile(r"^\s*" + re.escape(words)))
 
 
 @pytest.fixture
