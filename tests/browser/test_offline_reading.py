@@ -122,7 +122,7 @@ def open_with_worker(browsing, url):
     """Open a page, and again once the service worker controls the tab (the first visit
     installs it), so that the worker sees the page."""
     browsing.visit(url)
-    browsing.page.wait_for_function(CONTROLLED)
+    browsing.page.wait_for_function(CONTROLLED, timeout=30_000)  # installing may be slow
     browsing.visit(url)
 
 
