@@ -60,7 +60,8 @@ def district_choices(request, regency: str | None = None) -> list:
         if not sees_every_class(request.user):
             visible = enrolments_visible_to(request.user)
             businesses = businesses.filter(pk__in=visible.values("learner__membership__business"))
-        for value, district in businesses.values_list("regency", "district").distinct():
+        pairs = businesses.order_by().values_list("regency", "district").distinct()
+        for value, district in pairs:
             if value in by_regency:
                 by_regency[value].add(district)
     return [

@@ -250,9 +250,9 @@ def test_no_business_gives_empty_figures(province):
     assert summary.credit == outcomes.CreditFigures()
 
 
-def test_the_figures_take_three_queries(recorded, django_assert_num_queries):
+def test_the_figures_take_four_queries(recorded, django_assert_num_queries):
     scope = scope_of(recorded)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         outcomes.outcome_rows(scope)
 
 
