@@ -28,6 +28,7 @@ MAX_TEXT_BYTES = 1024 * 1024  # one YAML or Markdown file; a long lesson is abou
 
 WEEK_DIR = re.compile(r"^minggu-(\d{1,3})$")
 LESSON_FILE = re.compile(r"^pelajaran-(\d{1,3})\.md$")
+TWIN_FILE = re.compile(r"^pelajaran-(\d{1,3})\.en\.md$")  # a lesson's English version
 ASSIGNMENT_FILE = re.compile(r"^tugas-(\d{1,3})\.md$")
 MEDIA_FILE = re.compile(r"^media/[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
@@ -56,6 +57,9 @@ FILE_UNEXPECTED = _("this file has no place in a package (see docs/course-packag
 ORDER_FILE_MISSING = _("%(name)s is in the order but not in the folder")
 ORDER_FILE_UNLISTED = _("%(name)s is in the folder but not in the order")
 QUIZ_CHOICES = _("question %(number)s needs at least two choices")
+TWIN_ID = _("the id must be the Indonesian lesson's id (%(id)s) or be left out")
+TWIN_BODY_MISSING = _("the English version has no text below its fields")
+TWIN_WITHOUT_LESSON = _("there is no %(name)s for this English version")
 
 KINDS = {
     str: _("text"),
@@ -90,10 +94,11 @@ class _Dumper(yaml.SafeDumper):
 
 def _str_representer(dumper, value):
     style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=style)
 
 
-_Dumper.add_representer(str, _str_representer)
+# Text choices (``Pacing.SELF_PACED``) are str subclasses: written as their plain value.
+_Dumper.add_multi_representer(str, _str_representer)
 
 
 def decode(data: bytes, *, file: str, problems: Problems) -> str | None:
@@ -429,32 +434,36 @@ def _questions(fields, *, file, problems) -> list[dict]:
     return [question for question in found if question is not None]
 
 
+def _assessment_head(fields: Fields, *, file: str, problems: Problems, **settings) -> dict:
+    """A quiz's or questionnaire's spec: id, title, slug, intro, ``settings``, questions.
+
+    ``settings`` name the page's own values, each with a function reading it from ``fields``;
+    they are read after the intro and before the questions, so problems keep the file's order.
+    """
+    title = fields.get("title", required=True, default="", limit=255)
+    head = {"id": fields.page_id(), "title": title, "slug": fields.slug(title)}
+    head["intro"] = fields.rich("intro")
+    head.update({name: read() for name, read in settings.items()})
+    head["questions"] = _questions(fields, file=file, problems=problems)
+    return head
+
+
 def parse_quiz(data: dict, *, file: str, problems: Problems) -> dict:
     fields = Fields(data, file=file, problems=problems, known=QUIZ_KEYS)
-    title = fields.get("title", required=True, default="", limit=255)
-    return {
-        "id": fields.page_id(),
-        "title": title,
-        "slug": fields.slug(title),
-        "intro": fields.rich("intro"),
-        "pass_mark": fields.get("pass_mark", int, default=70, choices=range(0, 101)),
-        "attempts_allowed": fields.get("attempts_allowed", int, default=3),
-        "shuffle": fields.get("shuffle", bool, default=False),
-        "feedback": fields.get("feedback", default="after_each", choices=FEEDBACK),
-        "questions": _questions(fields, file=file, problems=problems),
-    }
+    return _assessment_head(
+        fields,
+        file=file,
+        problems=problems,
+        pass_mark=lambda: fields.get("pass_mark", int, default=70, choices=range(0, 101)),
+        attempts_allowed=lambda: fields.get("attempts_allowed", int, default=3),
+        shuffle=lambda: fields.get("shuffle", bool, default=False),
+        feedback=lambda: fields.get("feedback", default="after_each", choices=FEEDBACK),
+    )
 
 
 def parse_questionnaire(data: dict, *, file: str, problems: Problems) -> dict:
     fields = Fields(data, file=file, problems=problems, known=QUESTIONNAIRE_KEYS)
-    title = fields.get("title", required=True, default="", limit=255)
-    return {
-        "id": fields.page_id(),
-        "title": title,
-        "slug": fields.slug(title),
-        "intro": fields.rich("intro"),
-        "questions": _questions(fields, file=file, problems=problems),
-    }
+    return _assessment_head(fields, file=file, problems=problems)
 
 
 def _page_head(spec: dict) -> dict:
@@ -564,6 +573,51 @@ def parse_lesson(text: str, *, file: str, problems: Problems) -> dict | None:
     }
 
 
+def _field_line(text: str, key: str) -> int | None:
+    """The line of ``key:`` in a Markdown file's front matter (the first line is 1)."""
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if line.startswith("---"):
+            return None
+        if line.startswith(f"{key}:"):
+            return number
+    return None
+
+
+def twin_lesson_name(name: str) -> str | None:
+    """``pelajaran-1.md`` for ``pelajaran-1.en.md``; None for any other name."""
+    found = TWIN_FILE.match(name)
+    return f"pelajaran-{found.group(1)}.md" if found else None
+
+
+def twin_name(lesson_name: str) -> str:
+    return lesson_name.removesuffix(".md") + ".en.md"
+
+
+def parse_lesson_twin(text: str, *, file: str, problems: Problems, lesson: dict) -> dict | None:
+    """The English version of ``lesson`` (its spec): the same fields, the lesson's id.
+
+    Its ``id`` may be left out; ``minutes`` defaults to the lesson's.
+    """
+    data, tokens = _front_matter(text, file=file, problems=problems)
+    if data is None:
+        return None
+    fields = Fields(data, file=file, problems=problems, known=LESSON_KEYS)
+    title = fields.get("title", required=True, default="", limit=255)
+    given = fields.get("id")
+    if given is not None and given.lower() != lesson["id"]:
+        problems.add(TWIN_ID, file=file, line=_field_line(text, "id"), id=lesson["id"])
+    body = bodies.parse_body(text, file=file, problems=problems, tokens=tokens)
+    if not body:
+        problems.add(TWIN_BODY_MISSING, file=file)
+    return {
+        "id": lesson["id"],
+        "title": title,
+        "slug": fields.slug(title),
+        "minutes": fields.get("minutes", int, default=lesson["minutes"]),
+        "body": body,
+    }
+
+
 def write_lesson(spec: dict) -> str:
     head = {"id": spec["id"], "title": spec["title"], "slug": spec["slug"]}
     head["minutes"] = spec["minutes"]
@@ -664,7 +718,8 @@ def layout(paths, *, problems: Problems):
         if path in (COURSE_FILE, QUESTIONNAIRE_FILE, SURVEY_FILE) or MEDIA_FILE.match(path):
             continue
         folder, _slash, name = path.partition("/")
-        if WEEK_DIR.match(folder) and "/" not in name and (name == WEEK_FILE or item_kind(name)):
+        in_week = name == WEEK_FILE or item_kind(name) or TWIN_FILE.match(name)
+        if WEEK_DIR.match(folder) and "/" not in name and in_week:
             weeks.setdefault(folder, set()).add(name)
             continue
         problems.add(FILE_UNEXPECTED, file=path)
@@ -681,6 +736,8 @@ def layout(paths, *, problems: Problems):
 
 
 def week_order(folder: str, names: list[str], order: list[str] | None, *, problems) -> list[str]:
+    """The week's items in order; English versions (``*.en.md``) are not items of their own."""
+    names = [name for name in names if item_kind(name)]
     if order is None:
         return default_order(names)
     file = f"{folder}/{WEEK_FILE}"

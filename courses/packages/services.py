@@ -22,14 +22,14 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.models import Locale, Page, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from certificates.models import CertificateTemplate
@@ -65,6 +65,7 @@ TEMPLATE_UNKNOWN = _(
     "course.yaml: there is no certificate template “%(name)s” here; the first one will be used"
 )
 NO_INDEX = _("There is no course list to import into; create one first.")
+ENGLISH = "en"
 
 KIND_LABELS = {
     "course": _("Course"),
@@ -76,6 +77,7 @@ KIND_LABELS = {
     "assignment": _("Assignment"),
     "question": _("Question"),
     "media": _("Media file"),
+    "translation": _("English version"),
 }
 ACTION_LABELS = {
     "create": _("new"),
@@ -109,6 +111,27 @@ _ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 
 def _hash(data: bytes) -> str:
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()
+
+
+def english_locale() -> Locale | None:
+    """The English locale when the site offers English content (lessons' ``.en.md`` twins)."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return None
+    return Locale.objects.filter(language_code=ENGLISH).first()
+
+
+def _in_default_locale(pages):
+    """``pages`` (a queryset) in the site's default locale: a package id names that page,
+    never its translations, which share its translation_key."""
+    return pages.filter(locale=Locale.get_default())
+
+
+def _english_versions(keys, locale: Locale | None) -> dict:
+    """Package id → the English LessonPage with that translation_key, as an editor sees it."""
+    if locale is None or not keys:
+        return {}
+    found = list(LessonPage.objects.filter(locale=locale, translation_key__in=list(keys)))
+    return {str(page.translation_key): page for page in _current_all(found)}
 
 
 # The database → specs (export, and the "before" side of a preview) -----------------------
@@ -460,6 +483,8 @@ def _tree(course: CoursePage) -> Tree:
 
 def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
     """The package's files, path → bytes, in the order they are written."""
+    if course.locale_id != Locale.get_default().pk:  # a translation: the package is the course's
+        course = course.get_translation(Locale.get_default())
     tree = _tree(course)
     exporter = Exporter(MediaNames())
     exporter.remember(page for _kind, page in tree.pages())
@@ -472,20 +497,34 @@ def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
     if tree.survey is not None:
         later[fmt.SURVEY_FILE] = fmt.write_survey(exporter.survey(tree.survey))
     weeks = {}
+    english = _english_versions(
+        [
+            page.translation_key
+            for _week, items in tree.weeks
+            for kind, page in items
+            if kind == "lesson"
+        ],
+        english_locale(),
+    )
     for number, (week, items) in enumerate(tree.weeks, start=1):
         folder = f"minggu-{number}"
         counts = {"lesson": 0, "assignment": 0, "quiz": 0}
         order = []
+        twins = {}  # lesson file → its page's id, for its English version
         for kind, page in items:
             counts[kind] += 1
             if kind == "quiz" and counts["quiz"] > 1:
                 continue  # a week has one quiz
             name = ITEM_FILE[kind].format(counts[kind])
             order.append(name)
+            twins[name] = str(page.translation_key)
             weeks[f"{folder}/{name}"] = WRITERS[kind](exporter.spec(kind, page))
         texts[f"{folder}/{fmt.WEEK_FILE}"] = fmt.write_week(exporter.week(week, order))
         for name in order:
             texts[f"{folder}/{name}"] = weeks[f"{folder}/{name}"]
+            twin = english.get(twins.get(name, ""))
+            if twin is not None:
+                texts[f"{folder}/{fmt.twin_name(name)}"] = fmt.write_lesson(exporter.lesson(twin))
     course_text = fmt.write_course(exporter.course(tree.course))
     files = {fmt.COURSE_FILE: course_text.encode()}
     files.update({path: text.encode() for path, text in later.items()})
@@ -516,6 +555,7 @@ class Parsed:
     survey: dict | None
     media: dict  # path → ("image" | "document" | "video", first file that uses it)
     warnings: list = field(default_factory=list)
+    twins: list = field(default_factory=list)  # [(file, spec, week id)]: English versions
 
     def pages(self):
         """(kind, spec, file, parent id) of every page, parents before children."""
@@ -596,6 +636,7 @@ def parse_package(package: archives.Package) -> Parsed:
     if fmt.SURVEY_FILE in package.files:
         survey = _parse_yaml_file(package, fmt.SURVEY_FILE, fmt.parse_survey, problems)
     weeks = []
+    twins = []
     for folder, names in weeks_found:
         week_path = f"{folder}/{fmt.WEEK_FILE}"
         week = None
@@ -616,12 +657,37 @@ def parse_package(package: archives.Package) -> Parsed:
                 items.append((name, kind, spec))
         week["order"] = [name for name, _kind, _spec in items]
         weeks.append((folder, week, items))
+        twins += _parse_twins(package, folder, names, week, items, problems)
     if course is None:
         problems.raise_if_any()
-    parsed = Parsed(package, course, weeks, questionnaire, survey, media={})
+    parsed = Parsed(package, course, weeks, questionnaire, survey, media={}, twins=twins)
     _check_specs(parsed, problems)
     problems.raise_if_any()
     return parsed
+
+
+def _parse_twins(package, folder, names, week, items, problems) -> list:
+    """The week's lessons' English versions (``pelajaran-N.en.md``) as (file, spec, week id)."""
+    lessons = {name: spec for name, kind, spec in items if kind == "lesson"}
+    found = []
+    for name in names:
+        lesson_name = fmt.twin_lesson_name(name)
+        if lesson_name is None:
+            continue
+        path = f"{folder}/{name}"
+        if lesson_name not in names:
+            problems.add(fmt.TWIN_WITHOUT_LESSON, file=path, name=f"{folder}/{lesson_name}")
+            continue
+        if lesson_name not in lessons:
+            continue  # the lesson itself has problems, already listed
+        text = fmt.decode(package.files[path], file=path, problems=problems)
+        if text is None:
+            continue
+        lesson = lessons[lesson_name]
+        spec = fmt.parse_lesson_twin(text, file=path, problems=problems, lesson=lesson)
+        if spec is not None:
+            found.append((path, spec, week["id"]))
+    return found
 
 
 def _check_specs(parsed: Parsed, problems: Problems) -> None:
@@ -647,6 +713,14 @@ def _check_specs(parsed: Parsed, problems: Problems) -> None:
             if block["type"] == "video" and bool(block["url"]) == bool(block["file"]):
                 problems.add(VIDEO_SOURCE, file=file)
         _collect_media(kind, spec, file, parsed.media, links)
+    for file, spec, week_id in parsed.twins:  # after the pages: media only they use are theirs
+        if (ENGLISH, week_id, spec["slug"]) in slugs:
+            problems.add(SLUG_TWICE, file=file, slug=spec["slug"])
+        slugs[(ENGLISH, week_id, spec["slug"])] = file
+        for block in spec["body"]:
+            if block["type"] == "video" and bool(block["url"]) == bool(block["file"]):
+                problems.add(VIDEO_SOURCE, file=file)
+        _collect_media("lesson", spec, file, parsed.media, links)
     course = parsed.course
     if course["mentor_phone"]:
         try:
@@ -667,8 +741,10 @@ def _check_specs(parsed: Parsed, problems: Problems) -> None:
     outside = (
         {
             str(key)
-            for key in Page.objects.filter(
-                translation_key__in=[_uuid_or_none(page_id) for page_id, _file in links]
+            for key in _in_default_locale(
+                Page.objects.filter(
+                    translation_key__in=[_uuid_or_none(page_id) for page_id, _file in links]
+                )
             ).values_list("translation_key", flat=True)
         }
         if links
@@ -763,6 +839,8 @@ class _Context:
     media_existing: dict  # path → existing Image/Document
     template: object
     plan: Plan
+    english: Locale | None = None  # set when the site offers English: twins are imported
+    english_existing: dict = field(default_factory=dict)  # package id → English LessonPage
 
 
 def _used_by(course: CoursePage | None) -> list:
@@ -803,7 +881,7 @@ def _resolve_media(parsed: Parsed, course: CoursePage | None):
 def _context(parsed: Parsed, index: CourseIndexPage | None) -> _Context:
     problems = Problems()
     course_id = parsed.course["id"]
-    course = CoursePage.objects.filter(translation_key=course_id).first()
+    course = _in_default_locale(CoursePage.objects.filter(translation_key=course_id)).first()
     if index is None:
         index = course.get_parent().specific if course else CourseIndexPage.objects.first()
     if index is None:
@@ -814,7 +892,7 @@ def _context(parsed: Parsed, index: CourseIndexPage | None) -> _Context:
         for page in course.get_descendants().specific():
             existing[str(page.translation_key)] = page
     ids = [spec["id"] for _kind, spec, _file, _parent in parsed.pages()]
-    elsewhere = Page.objects.filter(translation_key__in=ids)
+    elsewhere = _in_default_locale(Page.objects.filter(translation_key__in=ids))
     if course is not None:
         elsewhere = elsewhere.exclude(path__startswith=course.path)
     for page in elsewhere:
@@ -843,7 +921,21 @@ def _context(parsed: Parsed, index: CourseIndexPage | None) -> _Context:
         template = CertificateTemplate.objects.filter(name=name).first()
         if template is None:
             plan.warnings.append(str(TEMPLATE_UNKNOWN) % {"name": name})
-    return _Context(parsed, index, course, existing, media_known, media_existing, template, plan)
+    english = english_locale()
+    lessons = [key for key, page in existing.items() if isinstance(page, LessonPage)]
+    english_existing = _english_versions(lessons, english)
+    return _Context(
+        parsed,
+        index,
+        course,
+        existing,
+        media_known,
+        media_existing,
+        template,
+        plan,
+        english,
+        english_existing,
+    )
 
 
 def _plan(context: _Context) -> Plan:
@@ -880,10 +972,34 @@ def _plan(context: _Context) -> Plan:
             removed = page_id not in wanted_ids and type(page) in KIND_OF_MODEL
             if removed and not _inside_removed(page, context, wanted_ids):
                 plan.changes.append(Change(KIND_OF_MODEL[type(page)], "remove", page.title))
+    if context.english is None and parsed.twins:
+        plan.warnings.append(twins_not_imported(len(parsed.twins)))
+    for file, spec, _week_id in parsed.twins if context.english else ():
+        page = context.english_existing.get(spec["id"])
+        if page is None:
+            action = "create"
+        else:
+            same = _comparable("lesson", exporter, page) == _comparable("lesson", None, spec)
+            action = "keep" if same else "change"
+        plan.changes.append(Change("translation", action, spec["title"], file))
+    for page_id, page in context.english_existing.items():
+        if page_id not in wanted_ids:  # its Indonesian lesson is removed: it goes too
+            plan.changes.append(Change("translation", "remove", page.title))
     for path in sorted(parsed.media):
+        if context.english is None and parsed.media[path][1].endswith(".en.md"):
+            continue  # used by English versions only, which are not imported
         action = "keep" if path in context.media_existing else "create"
         plan.changes.append(Change("media", action, path))
     return plan
+
+
+def twins_not_imported(count: int) -> str:
+    """The preview's notice for English versions a site without English content skips."""
+    return ngettext(
+        "%(count)s English version not imported: this site shows lessons in Indonesian only",
+        "%(count)s English versions not imported: this site shows lessons in Indonesian only",
+        count,
+    ) % {"count": count}
 
 
 def _inside_removed(page, context, wanted_ids) -> bool:
@@ -965,7 +1081,9 @@ class _Writer:
             self.unresolved = True
             return None
         if key not in self.outside:
-            found = Page.objects.filter(translation_key=_uuid_or_none(key)).first()
+            found = _in_default_locale(
+                Page.objects.filter(translation_key=_uuid_or_none(key))
+            ).first()
             self.outside[key] = found.pk if found else None
         return self.outside[key]
 
@@ -1218,7 +1336,59 @@ def _write(context: _Context, writer: _Writer) -> CoursePage:
         CheckInPlan.objects.update_or_create(
             course=course, defaults={f"ask_{m}": m in moments for m in fmt.MOMENTS}
         )
+
+    # 6. English versions of lessons, when the site offers English.
+    if context.english is not None:
+        _write_english(context, writer, pages, actions)
     return course
+
+
+def _english_parent(week: WeekPage, locale: Locale) -> Page:
+    """The week's English translation; Wagtail makes it (and missing ancestors) as aliases."""
+    try:
+        return week.get_translation(locale)
+    except WeekPage.DoesNotExist:
+        return week.copy_for_translation(locale, copy_parents=True, alias=True)
+
+
+def _write_english(context: _Context, writer: _Writer, pages: dict, actions: dict) -> None:
+    """Each twin becomes (or updates) its lesson's English translation, under the English
+    translation of the lesson's week, in the weeks' order; English versions of removed
+    lessons and weeks are deleted as the admin deletes them."""
+    locale, parsed = context.english, context.parsed
+    wanted = {spec["id"] for _kind, spec, _file, _parent in parsed.pages()}
+    gone = [key for key, page in context.existing.items() if key not in wanted]
+    for week in WeekPage.objects.filter(locale=locale, translation_key__in=gone):
+        DeletePageAction(week, user=writer.user).execute(skip_permission_checks=True)
+    for page_id, page in context.english_existing.items():
+        current = Page.objects.filter(pk=page.pk).first()
+        if page_id not in wanted and current is not None:
+            DeletePageAction(current, user=writer.user).execute(skip_permission_checks=True)
+    english_pks = {}
+    for file, spec, week_id in parsed.twins:
+        page = context.english_existing.get(spec["id"])
+        if page is None:
+            lesson = LessonPage.objects.get(pk=pages[spec["id"]].pk)
+            page = lesson.copy_for_translation(locale, copy_parents=True)
+        else:
+            week = WeekPage.objects.get(pk=pages[week_id].pk)
+            parent = _english_parent(week, locale)
+            if page.get_parent().pk != parent.pk:
+                Page.objects.get(pk=page.pk).move(parent, pos="last-child")
+        english_pks[spec["id"]] = page.pk
+        if actions.get(("translation", spec["title"], file)) == "keep":
+            continue
+        page = LessonPage.objects.get(pk=page.pk)
+        for name, value in writer.fields("lesson", spec).items():
+            setattr(page, name, value)
+        page.save(clean=False)
+        revision = page.save_revision(user=writer.user, clean=False, log_action=True)
+        if context.plan.live:
+            revision.publish(user=writer.user, skip_permission_checks=True)
+    for _folder, _week, items in parsed.weeks:
+        order = [english_pks[spec["id"]] for _n, _k, spec in items if spec["id"] in english_pks]
+        if order:
+            _reorder(Page.objects.get(pk=order[0]).get_parent(), order)
 
 
 def _reorder(parent: Page, wanted: list[int]) -> None:

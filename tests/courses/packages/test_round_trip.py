@@ -6,7 +6,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page
 
-from courses.models import CoursePage, LessonPage
+from courses.models import CoursePage, LessonPage, Pacing
 from courses.packages import archive, services
 from outcomes.models import CheckInPlan
 from quizzes.models import QuizPage
@@ -107,3 +107,14 @@ def test_a_folder_reads_like_its_zip(tmp_path):
         (tmp_path / path).write_bytes(data)
 
     assert archive.read(tmp_path).files == files
+
+
+@pytest.mark.django_db
+def test_a_course_fresh_from_the_admin_exports_its_choices_as_plain_values():
+    """A page just built holds its pacing as a choice member, not yet the stored string."""
+    course = build_full_course()
+    course.pacing = Pacing.SELF_PACED
+
+    files = services.course_package_files(course=course)
+
+    assert "\npacing: self_paced\n" in files["course.yaml"].decode()
