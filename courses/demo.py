@@ -1,81 +1,65 @@
-"""Demo curricula, cohorts and some progress for `make run`; safe to repeat."""
+"""Demo curricula, cohorts and some progress for `make run`; safe to repeat.
+
+The two demo courses are course packages in ``courses/demo_packages/`` (YAML, Markdown and
+images; see docs/course-packages.md), imported with the same service mentors use and then
+published. Their page and question ids come from the packages, so every seeded site has the
+same ids.
+"""
 
 from datetime import timedelta
 from pathlib import Path
 
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from wagtail.images.models import Image
 
 from lms import demo as lms_demo
 from lms.models import HomePage, User
 
 from . import services
-from .demo_content import COURSES
-from .models import Cohort, CourseIndexPage, CoursePage, LessonPage, Pacing, WeekPage
+from .models import Cohort, CourseIndexPage, CoursePage, LessonPage, Pacing
+from .packages import archive
+from .packages import format as fmt
+from .packages.errors import Problems
+from .packages.services import course_package_import
 
-MEDIA = Path(__file__).resolve().parent / "demo_media"
+PACKAGES = Path(__file__).resolve().parent / "demo_packages"
 COHORT_CODES = {"pemasaran-digital": "PASAR7", "pembiayaan-umkm": "DANA27"}
 
 
-def _image(filename: str) -> Image:
-    title = f"demo: {filename}"
-    image = Image.objects.filter(title=title).first()
-    if image is None:
-        with (MEDIA / filename).open("rb") as handle:
-            image = Image(title=title, file=ImageFile(handle, name=filename))
-            image.save()
-    return image
+def package_folders() -> list[Path]:
+    """The shipped demo packages, one folder per course."""
+    return sorted(path for path in PACKAGES.iterdir() if (path / fmt.COURSE_FILE).is_file())
 
 
-def _body(blocks) -> list[dict]:
-    raw = []
-    for block_type, value in blocks:
-        if block_type == "video":
-            value = {**value, "thumbnail": _image(value["thumbnail"]).pk, "file": None}
-        raw.append({"type": block_type, "value": value})
-    return raw
+def _package_id(package: archive.Package) -> str:
+    problems = Problems()
+    text = fmt.decode(package.files[fmt.COURSE_FILE], file=fmt.COURSE_FILE, problems=problems)
+    data = fmt.load_yaml(text or "", file=fmt.COURSE_FILE, problems=problems) or {}
+    problems.raise_if_any()
+    return str(data.get("id", ""))
 
 
-def _course(index: CourseIndexPage, spec: dict) -> CoursePage:
-    course = CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+def _publish(course: CoursePage) -> None:
+    """Publishes the imported draft, parents before children."""
+    for page in course.get_descendants(inclusive=True).order_by("path"):
+        revision = page.get_latest_revision()
+        if revision is not None and (not page.live or page.has_unpublished_changes):
+            revision.publish(log_action=False, skip_permission_checks=True)
+
+
+def _course(index: CourseIndexPage, folder: Path) -> CoursePage:
+    package = archive.read_folder(folder)
+    course = CoursePage.objects.filter(translation_key=_package_id(package)).first()
     if course is not None:
         return course
-    course = index.add_child(
-        instance=CoursePage(
-            title=spec["title"],
-            slug=spec["slug"],
-            summary=spec["summary"],
-            cover_image=_image(spec["cover"]),
-            objectives=[{"type": "objective", "value": text} for text in spec["objectives"]],
-            hours_per_week=spec["hours_per_week"],
-            pacing=spec["pacing"],
-            mentor_name=spec["mentor_name"],
-            mentor_phone=spec["mentor_phone"],
-        )
-    )
-    for number, week_spec in enumerate(spec["weeks"], start=1):
-        week = course.add_child(
-            instance=WeekPage(
-                title=week_spec["title"], slug=f"minggu-{number}", summary=week_spec["summary"]
-            )
-        )
-        for lesson_spec in week_spec["lessons"]:
-            week.add_child(
-                instance=LessonPage(
-                    title=lesson_spec["title"],
-                    slug=lesson_spec["slug"],
-                    minutes=lesson_spec["minutes"],
-                    body=_body(lesson_spec["body"]),
-                )
-            )
-    return course
+    course = course_package_import(archive=package, index=index)
+    _publish(course)
+    return CoursePage.objects.get(pk=course.pk)
 
 
 @transaction.atomic
 def seed() -> list[str]:
-    """Build both courses, a cohort for each with the demo learners, and a little progress."""
+    """Import both courses, a cohort for each with the demo learners, and a little progress."""
     home = HomePage.objects.first()
     index = CourseIndexPage.objects.first() or home.add_child(
         instance=CourseIndexPage(title="Kursus", slug="kursus")
@@ -84,11 +68,11 @@ def seed() -> list[str]:
     owner = User.objects.get(phone=lms_demo.OWNER_PHONE)
     member = User.objects.get(email=lms_demo.MEMBER_EMAIL)
     lines = []
-    for spec in COURSES:
-        course = _course(index, spec)
+    for folder in package_folders():
+        course = _course(index, folder)
         weekly = course.pacing == Pacing.WEEKLY
         cohort, _ = Cohort.objects.get_or_create(
-            join_code=COHORT_CODES[spec["slug"]],
+            join_code=COHORT_CODES[course.slug],
             defaults={
                 "name": f"{course.title} · Desember 2026",
                 "course": course,

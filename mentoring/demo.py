@@ -1,15 +1,15 @@
 """Demo practical assignments and hand-ins for `make run`; safe to repeat.
 
-Each demo course gets the programme's assignments in the week that teaches them. Sutarni and
-Agus (the marketing class) have handed in work in every state, reviewed by Rina: their shop's
-account link accepted on its second version, their product photos accepted, and the optional
-ad budget of one waiting for review and of the other sent back for a revision. The required
+The programme's assignments come with the demo course packages (courses/demo.py), each in the
+week that teaches it; this adds the hand-ins. Sutarni and Agus (the marketing class) have handed
+in work in every state, reviewed by Rina: their shop's account link accepted on its second
+version, their product photos accepted, and the optional ad budget of one waiting for review and
+of the other sent back for a revision. The required
 assignments are accepted, so the certificates demo (which runs next) still certifies Agus and
 leaves Sutarni one step short.
 """
 
 import io
-import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -18,166 +18,12 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from courses.models import CoursePage, WeekPage
+from courses import demo as course_demo
+from courses.models import CoursePage
 from lms import demo as lms_demo
 from lms.models import User
 
 from .models import AssignmentPage, State, Submission, SubmissionPhoto, SubmissionVersion
-
-# Content, not interface text: Indonesian as the mentors wrote it.
-ASSIGNMENTS = {
-    "pemasaran-digital": [
-        {
-            "week": 2,
-            "slug": "tugas-akun-bisnis",
-            "title": "Tugas: akun bisnis usaha Anda",
-            "instructions": (
-                "<p>Ubah akun Instagram atau TikTok usaha Anda menjadi akun bisnis (atau buat "
-                "yang baru), lalu kirim tautan profilnya di sini. Cukup satu akun untuk satu "
-                "usaha: siapa pun anggota usaha boleh mengirim.</p>"
-                "<ol>"
-                "<li>Pakai nama usaha sebagai nama akun.</li>"
-                "<li>Isi bio: apa yang dijual, alamat atau wilayah, dan cara memesan.</li>"
-                "<li>Pasang foto profil berupa logo atau foto produk.</li>"
-                "<li>Unggah minimal tiga foto produk.</li>"
-                "</ol>"
-                "<p>Salin tautan dari tombol <b>Bagikan profil</b>, misalnya "
-                "https://www.instagram.com/namausaha.</p>"
-            ),
-            "accepts_link": True,
-            "link_hosts": "instagram.com\ntiktok.com",
-            "per_business": True,
-            "required_for_certificate": True,
-            "rubric": [
-                "Akun sudah berjenis bisnis atau profesional",
-                "Nama akun memakai nama usaha",
-                "Bio memuat produk, alamat, dan cara memesan",
-                "Foto profil jelas: logo atau produk",
-                "Ada minimal tiga unggahan produk",
-            ],
-        },
-        {
-            "week": 3,
-            "slug": "tugas-foto-produk",
-            "title": "Tugas: foto produk dan caption",
-            "instructions": (
-                "<p>Potret satu produk andalan Anda dengan ponsel memakai cahaya alami dari "
-                "jendela, lalu tulis caption untuk unggahannya.</p>"
-                "<ul>"
-                "<li>Kirim 1 sampai 3 foto: tampak depan, detail, dan produk saat disajikan "
-                "atau dipakai.</li>"
-                "<li>Tulis caption seperti berbicara dengan pembeli: apa produknya, apa "
-                "istimewanya, harganya, dan cara memesan.</li>"
-                "<li>Tambahkan 3 sampai 5 tagar yang dicari pembeli Anda.</li>"
-                "</ul>"
-            ),
-            "accepts_link": False,
-            "accepts_photos": True,
-            "max_photos": 3,
-            "accepts_text": True,
-            "required_for_certificate": True,
-            "rubric": [
-                "Foto terang dan tajam, tanpa bayangan keras",
-                "Latar rapi dan tidak mengganggu produk",
-                "Caption menyebut harga dan cara memesan",
-                "Ada ajakan untuk membeli atau bertanya",
-                "Tagar sesuai dengan produk dan pembelinya",
-            ],
-        },
-        {
-            "week": 4,
-            "slug": "tugas-anggaran-iklan",
-            "title": "Tugas: rencana anggaran iklan sebulan",
-            "instructions": (
-                "<p>Susun rencana anggaran iklan untuk satu bulan ke depan. Tulis langsung di "
-                "kotak teks atau kirim file PDF.</p>"
-                "<ul>"
-                "<li>Total anggaran sebulan, dan dari bagian laba yang mana.</li>"
-                "<li>Pembagian per platform (Instagram, TikTok, atau lainnya) dan per "
-                "minggu.</li>"
-                "<li>Produk yang diiklankan dan siapa sasarannya.</li>"
-                "<li>Angka yang akan dipantau untuk menilai hasilnya.</li>"
-                "</ul>"
-                "<p>Tugas ini tidak wajib untuk sertifikat: tidak setiap usaha perlu beriklan "
-                "sekarang.</p>"
-            ),
-            "accepts_link": False,
-            "accepts_text": True,
-            "accepts_pdf": True,
-            "required_for_certificate": False,
-            "rubric": [
-                "Total anggaran jelas dan sesuai kemampuan usaha",
-                "Anggaran dibagi per platform dan per minggu",
-                "Produk dan sasaran iklan disebutkan",
-                "Ada angka yang dipantau: jangkauan, pesan masuk, penjualan",
-            ],
-        },
-    ],
-    "pembiayaan-umkm": [
-        {
-            "week": 3,
-            "slug": "tugas-dokumen-kredit",
-            "title": "Tugas: kumpulkan dokumen pengajuan kredit",
-            "instructions": (
-                "<p>Siapkan berkas yang biasanya diminta bank untuk kredit usaha, kumpulkan "
-                "dalam satu map, lalu potret berkasnya (paling banyak 5 foto). Satu kiriman "
-                "untuk satu usaha.</p>"
-                "<p><b>Jaga data pribadi:</b> tutup NIK, nomor KK, dan nomor rekening dengan "
-                "kertas sebelum memotret. Mentor hanya perlu melihat bahwa berkasnya ada.</p>"
-                "<p>Tugas ini tidak wajib untuk sertifikat: kerjakan bila usaha Anda berencana "
-                "mengajukan kredit.</p>"
-            ),
-            "accepts_link": False,
-            "accepts_photos": True,
-            "max_photos": 5,
-            "per_business": True,
-            "required_for_certificate": False,
-            "rubric": [
-                "KTP pemilik, dan KTP pasangan bila sudah menikah",
-                "Kartu Keluarga",
-                "NIB atau surat keterangan usaha",
-                "Rekening koran atau mutasi rekening tiga bulan terakhir",
-                "Catatan keuangan sederhana: kas harian dan laba rugi",
-                "Foto tempat usaha dan produk",
-            ],
-        },
-        {
-            "week": 4,
-            "slug": "tugas-catatan-penjualan",
-            "title": "Tugas: catat penjualan seminggu",
-            "instructions": (
-                "<p>Selama tujuh hari berturut-turut, catat setiap penjualan dan pengeluaran "
-                "usaha di buku kas. Di akhir minggu, buat laporan sederhana: total penjualan, "
-                "total pengeluaran, dan selisihnya.</p>"
-                "<p>Kirim foto halaman buku kas dan laporannya (paling banyak 5 foto), atau "
-                "satu file PDF. Satu kiriman untuk satu usaha.</p>"
-            ),
-            "accepts_link": False,
-            "accepts_photos": True,
-            "max_photos": 5,
-            "accepts_pdf": True,
-            "per_business": True,
-            "required_for_certificate": True,
-            "rubric": [
-                "Ada catatan untuk tujuh hari",
-                "Setiap transaksi bertanggal dan berjumlah",
-                "Uang usaha terpisah dari uang pribadi",
-                "Laporan menghitung penjualan, pengeluaran, dan selisihnya",
-            ],
-        },
-    ],
-}
-
-
-def _assignment(course: CoursePage, spec: dict) -> AssignmentPage:
-    week = WeekPage.objects.child_of(course).order_by("path")[spec["week"] - 1]
-    assignment = AssignmentPage.objects.child_of(week).filter(slug=spec["slug"]).first()
-    if assignment is not None:
-        return assignment
-    fields = {k: v for k, v in spec.items() if k not in ("week", "rubric")}
-    rubric = [{"type": "item", "id": str(uuid.uuid4()), "value": text} for text in spec["rubric"]]
-    return week.add_child(instance=AssignmentPage(rubric=rubric, **fields))
-
 
 PHOTO_SIZE = (480, 360)
 
@@ -398,12 +244,10 @@ def _marketing_hand_ins(course: CoursePage, mentor, owner, member) -> None:
 @transaction.atomic
 def seed() -> list[str]:
     lines = []
-    for slug, specs in ASSIGNMENTS.items():
-        course = CoursePage.objects.get(slug=slug)
-        for spec in specs:
-            _assignment(course, spec)
-        required = sum(spec["required_for_certificate"] for spec in specs)
-        lines.append(f"{course.title}: {len(specs)} assignments, {required} required")
+    for course in CoursePage.objects.filter(slug__in=course_demo.COHORT_CODES).order_by("path"):
+        assignments = AssignmentPage.objects.live().descendant_of(course)
+        required = assignments.filter(required_for_certificate=True).count()
+        lines.append(f"{course.title}: {assignments.count()} assignments, {required} required")
     mentor = User.objects.get(email="mentor@pintar-umkm.test")
     owner = User.objects.select_related("membership__business").get(phone=lms_demo.OWNER_PHONE)
     member = User.objects.select_related("membership__business").get(email=lms_demo.MEMBER_EMAIL)

@@ -1,70 +1,19 @@
-"""Demo week quizzes, knowledge questionnaires, surveys and a few attempts; safe to repeat."""
+"""Demo quiz attempts for `make run`; safe to repeat.
+
+The week quizzes, knowledge questionnaires and surveys come with the demo course packages
+(courses/demo.py); this adds the attempts of the demo learners."""
 
 import uuid
 
 from django.db import transaction
 
 from courses import services as course_services
-from courses.models import CoursePage, WeekPage
+from courses.models import CoursePage
 from lms import demo as lms_demo
 from lms.models import User
 
 from . import services
-from .demo_content import QUIZZES
-from .models import KnowledgeCheckPage, QuizAttempt, QuizPage, SurveyPage
-
-
-def _questions(questions) -> list[dict]:
-    """Raw StreamField data with fresh ids for every question and choice."""
-    raw = []
-    for kind, value in questions:
-        if "choices" in value:
-            choices = [
-                {"type": "item", "id": str(uuid.uuid4()), "value": c} for c in value["choices"]
-            ]
-            value = {**value, "choices": choices}
-        raw.append({"type": kind, "id": str(uuid.uuid4()), "value": value})
-    return raw
-
-
-def _intro(text: str) -> str:
-    return f"<p>{text}</p>"
-
-
-def _build(course: CoursePage, spec: dict) -> None:
-    weeks = list(WeekPage.objects.child_of(course).order_by("path"))
-    for week, quiz in zip(weeks, spec["weeks"], strict=True):
-        if not QuizPage.objects.child_of(week).exists():
-            week.add_child(
-                instance=QuizPage(
-                    title=quiz["title"],
-                    slug="kuis",
-                    intro=_intro(quiz["intro"]),
-                    pass_mark=quiz["pass_mark"],
-                    attempts_allowed=quiz["attempts_allowed"],
-                    questions=_questions(quiz["questions"]),
-                )
-            )
-    if not KnowledgeCheckPage.objects.child_of(course).exists():
-        knowledge = spec["knowledge"]
-        course.add_child(
-            instance=KnowledgeCheckPage(
-                title=knowledge["title"],
-                slug="tes-pengetahuan",
-                intro=_intro(knowledge["intro"]),
-                questions=_questions(knowledge["questions"]),
-            )
-        )
-    if not SurveyPage.objects.child_of(course).exists():
-        survey = spec["survey"]
-        course.add_child(
-            instance=SurveyPage(
-                title=survey["title"],
-                slug="survei",
-                intro=_intro(survey["intro"]),
-                items=[{"type": kind, "value": value} for kind, value in survey["items"]],
-            )
-        )
+from .models import KnowledgeCheckPage, QuizAttempt, QuizPage
 
 
 def answers_for(page, *, right: bool) -> dict[str, list[str]]:
@@ -83,8 +32,6 @@ def answers_for(page, *, right: bool) -> dict[str, list[str]]:
 
 @transaction.atomic
 def seed() -> list[str]:
-    for slug, spec in QUIZZES.items():
-        _build(CoursePage.objects.get(slug=slug), spec)
     member = User.objects.get(email=lms_demo.MEMBER_EMAIL)
     owner = User.objects.get(phone=lms_demo.OWNER_PHONE)
     marketing = CoursePage.objects.get(slug="pemasaran-digital")
@@ -109,4 +56,4 @@ def seed() -> list[str]:
             raw_answers=answers_for(knowledge, right=False),
             token=uuid.uuid4(),
         )
-    return ["Week quizzes, knowledge questionnaires and surveys: in both courses"]
+    return ["Quiz attempts: Agus in the week 1 quiz, Sutarni in the financing questionnaire"]

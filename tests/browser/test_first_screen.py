@@ -18,7 +18,13 @@ from tests.factories import PASSWORD, build_course, lessons_of
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-DEMO_MEDIA = Path(__file__).resolve().parents[2] / "courses" / "demo_media"
+DEMO_MEDIA = (
+    Path(__file__).resolve().parents[2]
+    / "courses"
+    / "demo_packages"
+    / "pemasaran-digital"
+    / "media"
+)
 SHOTS = Path("/tmp/shots")  # noqa: S108 - screenshots for a person to look at
 SCREEN_HEIGHT = 640
 TAP = 44  # px, the smallest tap target

@@ -8,11 +8,13 @@ from PIL import Image
 
 from certificates import rules, selectors
 from certificates.models import Certificate
+from courses import demo as course_demo
 from courses.models import CoursePage, WeekPage
+from courses.packages import archive
+from courses.packages.services import parse_package
 from lms import demo as lms_demo
 from lms.files import private_storage
 from lms.models import User
-from mentoring import demo
 from mentoring.models import (
     AssignmentPage,
     State,
@@ -60,15 +62,24 @@ def test_seeding_twice_adds_nothing_the_second_time(seeded):
     assert "1 handed in, 1 needs revision, 3 accepted" in seeded["output"]
 
 
-def test_each_course_has_the_programme_assignments_in_their_weeks(seeded):
-    for slug, specs in demo.ASSIGNMENTS.items():
-        course = CoursePage.objects.get(slug=slug)
+def test_each_course_has_the_programme_assignments_of_its_package_in_their_weeks(seeded):
+    found = 0
+    for folder in course_demo.package_folders():
+        parsed = parse_package(archive.read_folder(folder))
+        course = CoursePage.objects.get(slug=parsed.course["slug"])
         weeks = list(WeekPage.objects.child_of(course).order_by("path"))
-        for spec in specs:
-            page = AssignmentPage.objects.live().get(slug=spec["slug"])
-            assert page.get_parent().pk == weeks[spec["week"] - 1].pk
-            assert page.required_for_certificate is spec["required_for_certificate"]
-            assert [block.value for block in page.rubric] == spec["rubric"]
+        for number, (_folder, _week, items) in enumerate(parsed.weeks):
+            for _name, kind, spec in items:
+                if kind != "assignment":
+                    continue
+                found += 1
+                page = AssignmentPage.objects.live().get(translation_key=spec["id"])
+                assert page.get_parent().pk == weeks[number].pk
+                assert page.required_for_certificate is spec["required_for_certificate"]
+                assert [(block.id, block.value) for block in page.rubric] == [
+                    (item["id"], item["text"]) for item in spec["rubric"]
+                ]
+    assert found == AssignmentPage.objects.count() == 5
     account = AssignmentPage.objects.get(slug="tugas-akun-bisnis")
     assert account.per_business
     assert account.accepts_link
