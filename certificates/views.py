@@ -27,6 +27,7 @@ def award_if_earned(request, course):
 
 
 @login_required
+@never_cache
 def mine(request):
     certificates = selectors.certificates_of(learner=request.user)
     return render(

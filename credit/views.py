@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from courses.forms import LoanSimulatorForm
@@ -58,6 +59,7 @@ def _list(request, business, *, own: bool):
 
 
 @login_required
+@never_cache
 def application_list(request):
     """The applications of the person's own business."""
     membership = membership_for(user=request.user)
@@ -67,6 +69,7 @@ def application_list(request):
 
 
 @login_required
+@never_cache
 def business_application_list(request, business_id):
     """A business's applications, for its members and the staff who see it."""
     business = selectors.business_readable_by(user=request.user, business_id=business_id)
@@ -109,6 +112,7 @@ def _add_errors(form, error: ValidationError) -> None:
 
 
 @login_required
+@never_cache
 def application_create(request):
     membership = membership_for(user=request.user)
     if membership is None:
@@ -133,6 +137,7 @@ def application_create(request):
 
 
 @login_required
+@never_cache
 def application_edit(request, application_id):
     application = _application_or_404(request, application_id, change=True)
     if request.method != "POST":
@@ -206,6 +211,7 @@ def _detail(request, application, *, advance_form=None, status=200):
 
 
 @login_required
+@never_cache
 def application_detail(request, application_id):
     return _detail(request, _application_or_404(request, application_id))
 
@@ -256,6 +262,7 @@ def _simulator_data(application) -> dict:
 
 
 @login_required
+@never_cache
 def application_simulate(request, application_id):
     """The financing course's loan simulator filled in with the application's terms (the
     amount approved, else requested); changing the figures recalculates through the same form."""

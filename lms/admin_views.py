@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
@@ -12,6 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.users import forms as wagtail_user_forms
 from wagtail.users.views.users import EditView as WagtailUserEditView
+from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from . import selectors, services
@@ -58,9 +60,44 @@ class UserEditView(WagtailUserEditView):
         return context
 
 
+class UserIndexView(WagtailUserIndexView):
+    """The people list; a name links to the person's edit page, or, for those who may only view
+    people (coordinators), to their read-only page. Search reads the name, email and phone
+    (Wagtail's default looks for first and last names this user model does not have)."""
+
+    search_fields = ["full_name", "email", "phone"]
+
+    def get_title_url(self, instance):
+        return self.get_edit_url(instance) or self.get_inspect_url(instance)
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        for column in columns:
+            if column.name == "name":
+                column._get_url_func = self.get_title_url
+        return columns
+
+
 class UserViewSet(WagtailUserViewSet):
+    """Wagtail's user admin. Coordinators hold ``view_user``: they list, search and inspect
+    people; only superusers (``change_user``) edit accounts, so nobody else can make an
+    administrator or grant themselves a role."""
+
     ordering = "full_name"
+    index_view_class = UserIndexView
     edit_view_class = UserEditView
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "full_name",
+        "email",
+        "phone",
+        "birth_year",
+        "groups",
+        "is_active",
+        "date_joined",
+        "last_login",
+    ]
     create_template_name = "lms/admin/user_create.html"
     edit_template_name = "lms/admin/user_edit.html"
 

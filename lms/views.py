@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -105,15 +106,26 @@ class SignInView(auth_views.LoginView):
 # ticks, cached pages). Not "cookies": the server ends the session itself, and clearing them
 # would drop the language chosen on this phone and the CSRF cookie the next sign-in needs.
 SIGN_OUT_CLEARS = '"cache", "storage"'
+# Where Clear-Site-Data is not understood, static/js/offline.js clears the saved pages and the
+# actions queued offline when it finds this cookie. Only a sign-out sets it: a signed-out page
+# without it (the session expired) keeps the queue for the same learner's next sign-in.
+SIGNED_OUT_COOKIE = "pintar-signed-out"
+
+
+def clears_site_data(response):
+    """Marks the answer to a sign-out: the browser clears what the site kept on the phone."""
+    response["Clear-Site-Data"] = SIGN_OUT_CLEARS
+    response.set_cookie(
+        SIGNED_OUT_COOKIE, "1", max_age=600, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE
+    )
+    return response
 
 
 class ClearsSiteData:
     """For a sign-out view: its answer to the POST that signs out clears the site's data."""
 
     def post(self, request, *args, **kwargs):
-        response = super().post(request, *args, **kwargs)
-        response["Clear-Site-Data"] = SIGN_OUT_CLEARS
-        return response
+        return clears_site_data(super().post(request, *args, **kwargs))
 
 
 class SignOutView(ClearsSiteData, auth_views.LogoutView):
@@ -146,6 +158,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 @login_required
+@never_cache
 def profile(request):
     membership = selectors.membership_for(user=request.user)
     members = (
@@ -166,6 +179,7 @@ def profile(request):
 
 
 @login_required
+@never_cache
 def profile_edit(request):
     form = ProfileForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -180,6 +194,7 @@ def profile_edit(request):
 
 
 @login_required
+@never_cache
 def business_register(request):
     form = BusinessForm(request.POST or None, prefix="business")
     if request.method == "POST" and form.is_valid():
@@ -196,6 +211,7 @@ def business_register(request):
 
 
 @login_required
+@never_cache
 def business_join(request):
     form = JoinBusinessForm(
         request.POST or None, prefix="join", throttled=throttling.join_code_wait(request)
@@ -231,6 +247,7 @@ def business_member_remove(request, member_id):
 
 
 @login_required
+@never_cache
 def data_mine(request):
     """What the site holds about me, and what I can do with it: download, correct, delete."""
     data = data_rights.personal_data_for(user=request.user)
@@ -277,9 +294,7 @@ def account_delete(request):
                 data_rights.delete_password_failed(request)
         else:
             logout(request)
-            response = redirect("lms:account_deleted")
-            response["Clear-Site-Data"] = SIGN_OUT_CLEARS
-            return response
+            return clears_site_data(redirect("lms:account_deleted"))
     membership = selectors.membership_for(user=user)
     owner_alone = bool(membership and membership.is_owner and not candidates)
     return render(

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from courses.models import CoursePage
 from lms.selectors import membership_for
@@ -14,6 +15,7 @@ from .forms import CHECK_AGAIN, FROM_CASHBOOK, CheckInForm, initial_from
 
 
 @login_required
+@never_cache
 def mine(request):
     membership = membership_for(user=request.user)
     if membership is None:
@@ -22,6 +24,7 @@ def mine(request):
 
 
 @login_required
+@never_cache
 def business_checkins(request, business_id):
     business = selectors.business_for_reader(user=request.user, business_id=business_id)
     if business is None:
@@ -43,6 +46,7 @@ def _checkins_page(request, business, *, can_fill):
 
 
 @login_required
+@never_cache
 def checkin_form(request, course_id, moment):
     if moment not in rules.MOMENTS:
         raise Http404

@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import Column
 
 from lms.selectors import sees_every_class
 from reports import selectors as report_selectors
+from reports.ordering import pk_tie_break
 from reports.views import ScopedReportView, decorate_learner_row, yes_no
 
 from . import selectors, services
@@ -165,7 +166,7 @@ class ResearchExportView(ScopedReportView):
         return rows.filter(learner_id__in=consenting)
 
     def order_queryset(self, queryset):
-        return queryset.order_by("learner_id", "pk")
+        return pk_tie_break(queryset.order_by("learner_id"))
 
     def decorate(self, row):
         decorate_learner_row(row)

@@ -12,10 +12,11 @@ from outcomes.models import Moment
 
 from . import charts, outcomes
 from .filters import EnrolmentFilterSet
-from .views import ScopedReportView, yes_no
+from .ordering import with_pk
+from .views import REPORTS, ScopedReportView, yes_no
 
 REPORT_NAME = "outcomes"
-REPORT_LABEL = _("Business progress")
+REPORT_LABEL = dict(REPORTS)[REPORT_NAME]
 
 
 class OutcomeFilterSet(EnrolmentFilterSet):
@@ -50,7 +51,7 @@ BEFORE_AFTER = [
     ("books", _("Keeps books before"), _("Keeps books after")),
 ]
 SORTS = {
-    "name": lambda row: (row.name.casefold(), row.pk),
+    "name": with_pk(lambda row: row.name.casefold()),
     "pk": lambda row: row.pk,
     "regency": lambda row: (row.regency, row.name.casefold()),
     "sector": lambda row: (row.sector, row.name.casefold()),

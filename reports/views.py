@@ -24,6 +24,7 @@ from quizzes.blocks import LIKERT_LABELS
 
 from . import charts, selectors
 from .filters import EnrolmentFilterSet
+from .ordering import PkTieBreakMixin
 from .paging import PageRowsPaginator
 
 EXPORT_CHUNK = 2000
@@ -361,7 +362,7 @@ class BusinessColumn(TitleColumn):
         return with_filters(parent_context["request"], url)
 
 
-class BusinessReportView(ScopedReportView):
+class BusinessReportView(PkTieBreakMixin, ScopedReportView):
     page_title = _("By business")  # as its tab and menu item say
     report_name = "businesses"
     results_template_name = "reports/businesses_results.html"
@@ -398,12 +399,6 @@ class BusinessReportView(ScopedReportView):
 
     def rows(self):
         return selectors.with_owner(selectors.business_rows(self.scope), contact=self.shows_contact)
-
-    def order_queryset(self, queryset):
-        ordered = super().order_queryset(queryset)
-        return (
-            ordered.order_by(*ordered.query.order_by, "pk") if ordered.query.order_by else ordered
-        )
 
     def decorate(self, row):
         row.progress_display = _round(row.progress)
@@ -604,7 +599,7 @@ class QuestionReportView(ScopedReportView):
         return context
 
 
-class LearnerReportView(ScopedReportView):
+class LearnerReportView(PkTieBreakMixin, ScopedReportView):
     """One row per enrolled learner of the scope, for analysis in a spreadsheet. Learners are
     named by id; coordinators also see their name and contact, mentors never do."""
 
@@ -646,12 +641,6 @@ class LearnerReportView(ScopedReportView):
     def rows(self):
         return selectors.learner_rows(
             self.scope, year=selectors.this_year(), contact=self.shows_contact
-        )
-
-    def order_queryset(self, queryset):
-        ordered = super().order_queryset(queryset)
-        return (
-            ordered.order_by(*ordered.query.order_by, "pk") if ordered.query.order_by else ordered
         )
 
     def decorate(self, row):

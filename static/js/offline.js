@@ -1,14 +1,20 @@
 // Reading offline, on every page: what is saved on the phone belongs to one learner (<body
-// data-learner>, empty when signed out). A page of another learner, or a signed-out page after a
-// signed-in one, forgets the saved pages and the queued actions (PintarOffline.forget()); signed
-// out, the service worker is also removed. Signed in, it registers the service worker (/sw.js)
-// and loads offline-saved.js where a page asks for it ("Save this week", the offline page).
+// data-learner>, empty when signed out). Signing out (the sign-out view's cookie
+// "pintar-signed-out", which only its POST sets) or a page of another learner forgets the saved
+// pages and the queued actions (PintarOffline.forget()). A signed-out page otherwise (the session
+// expired) forgets the saved pages but keeps the queue and whose it is: sent when that learner
+// signs in again, dropped when another does. Signed out, the service worker is also removed.
+// Signed in, it registers the service worker (/sw.js) and loads offline-saved.js where a page
+// asks for it ("Save this week", the offline page).
 (function () {
   "use strict";
   var PAGES = "pintar-pages-";
   var OWNER = "pintar-offline-owner";
+  var OUT = "pintar-signed-out";
   var me = document.body.dataset.learner || "";
   var sw = navigator.serviceWorker;
+  var out = new RegExp("(^|;\\s*)" + OUT + "=").test(document.cookie);
+  if (out) document.cookie = OUT + "=; Max-Age=0; Path=/; SameSite=Lax";
 
   function remember(value) {
     try {
@@ -17,13 +23,15 @@
     } catch (error) { /* Storage off: the caches' names still say whose they are. */ }
   }
 
-  // Deletes the saved pages of every learner but `keep` (of all when none), the other caches
-  // of this site and the queued actions (IndexedDB "pintar-outbox").
-  function forget(keep) {
-    remember("");
-    try {
-      window.indexedDB.deleteDatabase("pintar-outbox");
-    } catch (error) { /* No IndexedDB: nothing queued. */ }
+  // Deletes the saved pages of every learner but `keep` (of all when none) and the other caches
+  // of this site; unless `pagesOnly`, the queued actions too (IndexedDB "pintar-outbox").
+  function forget(keep, pagesOnly) {
+    if (!pagesOnly) {
+      remember("");
+      try {
+        window.indexedDB.deleteDatabase("pintar-outbox");
+      } catch (error) { /* No IndexedDB: nothing queued. */ }
+    }
     if (!window.caches) return Promise.resolve();
     return caches.keys().then(function (names) {
       return Promise.all(names.filter(function (name) {
@@ -39,7 +47,8 @@
     was = window.localStorage.getItem(OWNER);
   } catch (error) { /* Storage off. */ }
   var cleared = Promise.resolve();
-  if (was && was !== me) cleared = forget(me);
+  if (out || (me && was && was !== me)) cleared = forget(me);
+  else if (!me) cleared = forget("", true);
   else if (window.caches) {
     cleared = caches.keys().then(function (names) {
       var others = names.some(function (name) { return name.indexOf(PAGES) === 0 && name !== PAGES + me; });

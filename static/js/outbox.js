@@ -1,9 +1,10 @@
 // The outbox: forms a learner sent without a signal, kept on the phone (IndexedDB "pintar-outbox")
 // and sent when the connection returns. Used by pages (outbox-forms.js) and by the service
-// worker (importScripts; its "sync" event tag "pintar-outbox" calls PintarOutbox.flush()), so
-// nothing here touches the page. Each entry: {url, body (a form's fields, URL-encoded, its CSRF
-// token and submission token inside), learner, queuedAt, and what the page adds to tell the
-// learner about it}. Sending again is harmless: the server records each submission once.
+// worker (importScripts; its "sync" event tag "pintar-outbox" calls PintarOutbox.flush(learner)
+// for the learner whose pages it keeps), so nothing here touches the page. Each entry: {url,
+// body (a form's fields, URL-encoded, its CSRF token and submission token inside), learner,
+// queuedAt, and what the page adds to tell the learner about it}. Sending again is harmless:
+// the server records each submission once.
 (function (global) {
   "use strict";
   var NAME = "pintar-outbox";
@@ -169,12 +170,5 @@
     });
   }
 
-  function clear() {
-    return inStores("readwrite", function (entries, meta) {
-      entries.clear();
-      meta.clear();
-    });
-  }
-
-  global.PintarOutbox = { add: add, flush: flush, clear: clear, pending: pending };
+  global.PintarOutbox = { add: add, flush: flush, pending: pending };
 })(self);

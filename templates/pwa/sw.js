@@ -3,8 +3,9 @@
 // the offline page when nothing is saved. Static files: kept, cache first. Lesson images: kept
 // when a lesson shows them. A page is saved only for the learner it was made for (its <body
 // data-learner>), in a cache named after them; a page made for someone else, or signed out,
-// removes every other learner's saved pages and the queued actions first, so one learner's
-// pages never answer another's. Never POST, admin, other hosts, videos or pages with a query.
+// removes every other learner's saved pages first (and, for someone else, the queued actions;
+// signed out, offline.js decides), so one learner's pages never answer another's. Never POST,
+// admin, other hosts, videos or pages with a query.
 "use strict";
 var S = {{ settings|safe }};
 var STATIC = "pintar-static-{{ version }}";
@@ -28,8 +29,11 @@ self.addEventListener("activate", function (event) {
   }).then(function () { return self.clients.claim(); }));
 });
 
+// Sends the queue of the learner whose pages are saved (the session is theirs); none: nothing.
 self.addEventListener("sync", function (event) {
-  if (event.tag === "pintar-outbox" && self.PintarOutbox) event.waitUntil(self.PintarOutbox.flush());
+  if (event.tag === "pintar-outbox" && self.PintarOutbox) event.waitUntil(owner().then(function (learner) {
+    return learner && self.PintarOutbox.flush(learner);
+  }));
 });
 
 function starts(path, prefix) { return path.indexOf(prefix) === 0; }
@@ -46,11 +50,12 @@ function owner() {
   });
 }
 
-// Removes every learner's saved pages but `keep`'s, and, if there were any, the queued actions.
+// Removes every learner's saved pages but `keep`'s; if there were any and `keep` is a learner,
+// the queued actions too.
 function forget(keep) {
   return caches.keys().then(function (names) {
     var gone = names.filter(function (name) { return starts(name, PAGES) && name !== PAGES + keep; });
-    if (gone.length) indexedDB.deleteDatabase("pintar-outbox");
+    if (gone.length && keep) indexedDB.deleteDatabase("pintar-outbox");
     return Promise.all(gone.map(function (name) { return caches.delete(name); }));
   });
 }

@@ -11,6 +11,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils.translation import gettext
 from playwright.sync_api import expect
@@ -198,8 +199,8 @@ def test_quiz_submitted_offline_records_one_attempt_and_shows_its_result(browsin
 
 def test_sent_to_an_ended_session_it_is_kept_and_nothing_recorded(browsing, owner, course):
     """The session expired while the phone was offline: sending lands on the sign-in page, so
-    the entry is neither recorded nor given up. (A signed-out page then clears it, as every
-    signed-out page clears what a learner left: static/js/offline.js.)"""
+    the entry is neither recorded nor given up. (A signed-out page then keeps it for the same
+    learner's next sign-in: static/js/offline.js; see the tests below.)"""
     first, _second = lessons_of(course)
     page = browsing.page
     browsing.sign_in(owner.phone, PASSWORD)
@@ -209,6 +210,100 @@ def test_sent_to_an_ended_session_it_is_kept_and_nothing_recorded(browsing, owne
         page.context.set_offline(False)
     page.wait_for_timeout(300)
     assert outbox(page) == [str(owner.pk)]
+    assert not LessonCompletion.objects.exists()
+
+
+def expire_session_after_marking_done_offline(browsing, learner, lesson):
+    """``learner`` marks ``lesson`` done offline; the server forgets the session (it expired);
+    back online, the page's attempt to send lands on the sign-in page and the entry stays. The
+    next page is signed out: the entry is still kept, under the learner's id."""
+    page = browsing.page
+    browsing.sign_in(learner.phone, PASSWORD)
+    mark_done_offline(browsing, lesson)
+    Session.objects.all().delete()
+    with page.expect_response(lambda response: "/akun/masuk/" in response.url):
+        page.context.set_offline(False)
+    browsing.visit(lesson.url)
+    expect(page).to_have_url(re.compile(r"/akun/masuk/\?next="))
+    assert page.evaluate("() => document.body.dataset.learner") == ""
+    page.wait_for_timeout(300)  # offline.js has run on the signed-out page
+    assert outbox(page) == [str(learner.pk)]
+    assert not LessonCompletion.objects.exists()
+
+
+def sign_in_here(browsing, learner):
+    """Sign in on the sign-in page the browser shows; it leads back to the page asked for."""
+    page = browsing.page
+    page.get_by_label("Nomor HP atau email", exact=True).fill(learner.phone)
+    page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
+    browsing.submit(page.get_by_role("button", name="Masuk"))
+
+
+def test_after_the_session_expired_the_same_learner_signing_in_sends_what_was_kept(
+    browsing, owner, course
+):
+    first, _second = lessons_of(course)
+    page = browsing.page
+    expire_session_after_marking_done_offline(browsing, owner, first)
+
+    sign_in_here(browsing, owner)
+    expect(page).to_have_url(browsing.url(first.url))
+    expect(status(page, f"{gettext('Sent:')} {first.title}")).to_be_visible()
+    browsing.wait_until(lambda: LessonCompletion.objects.exists(), what="the completion")
+    assert outbox(page) == []
+    page.wait_for_timeout(300)
+    assert list(LessonCompletion.objects.values_list("learner", "lesson")) == [(owner.pk, first.pk)]
+
+
+def test_after_the_session_expired_another_learner_never_sends_what_was_kept(
+    browsing, owner, member, course
+):
+    first, _second = lessons_of(course)
+    page = browsing.page
+    done_url = reverse("courses:lesson_done", args=[first.pk])
+    expire_session_after_marking_done_offline(browsing, member, first)
+
+    sent = posts_to(page, done_url)
+    sign_in_here(browsing, owner)
+    expect(page).to_have_url(browsing.url(first.url))
+    browsing.wait_until(lambda: outbox(page) == [], what="Joko's entry to be dropped")
+    page.wait_for_timeout(300)
+    assert sent == []
+    assert not LessonCompletion.objects.exists()
+    expect(page.get_by_role("button", name="Tandai selesai dan lanjut")).to_be_visible()
+
+
+def test_signing_out_clears_the_queue_where_clear_site_data_is_not_understood(
+    browsing, member, course
+):
+    """Without the Clear-Site-Data header (a browser that ignores it), the sign-out's own cookie
+    tells offline.js on the next page to forget what was queued, as the header would."""
+    first, _second = lessons_of(course)
+    page = browsing.page
+    done_url = reverse("courses:lesson_done", args=[first.pk])
+    browsing.sign_in(member.phone, PASSWORD)
+    mark_done_offline(browsing, first)
+    page.route(done_pattern(done_url), offline_abort)
+    with page.expect_event("requestfailed"):
+        page.context.set_offline(False)
+
+    stripped = []
+
+    def without_clear_site_data(route):
+        response = route.fetch(max_redirects=0)
+        headers = {
+            name: value
+            for name, value in response.headers.items()
+            if name.lower() != "clear-site-data"
+        }
+        stripped.append(response.headers.get("clear-site-data"))
+        route.fulfill(response=response, headers=headers)
+
+    page.route(re.compile(re.escape(reverse("lms:sign_out")) + "$"), without_clear_site_data)
+    browsing.sign_out()
+    assert stripped == ['"cache", "storage"']
+    browsing.wait_until(lambda: outbox(page) == [], what="the queue to be cleared")
+    assert not [c for c in page.context.cookies() if c["name"] == "pintar-signed-out"]
     assert not LessonCompletion.objects.exists()
 
 

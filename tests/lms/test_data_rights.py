@@ -179,6 +179,7 @@ def test_deleting_clears_what_the_site_kept_on_the_phone(client, siti):
     response = client.post(DELETE, {"password": PASSWORD})
     assert response.status_code == 302
     assert response["Clear-Site-Data"] == '"cache", "storage"'
+    assert response.cookies["pintar-signed-out"].value == "1"  # for offline.js
     assert client.get(reverse("lms:account_deleted")).status_code == 200
 
 

@@ -39,11 +39,29 @@ def test_sign_out_in_english_clears_too(client):
     assert response["Clear-Site-Data"] == views.SIGN_OUT_CLEARS
 
 
+def test_sign_out_marks_the_next_page_to_forget_what_was_queued_offline(client):
+    """Browsers that ignore Clear-Site-Data: offline.js clears the queue when it finds this
+    cookie; a signed-out page without it (an expired session) keeps the queue."""
+    client.force_login(UserFactory())
+    response = client.post(reverse("lms:sign_out"))
+    marker = response.cookies[views.SIGNED_OUT_COOKIE]
+    assert marker.value == "1"
+    assert marker["max-age"] == 600
+    assert marker["samesite"] == "Lax"
+    assert not marker["httponly"]  # offline.js reads and deletes it
+
+
+def test_a_signed_out_page_alone_does_not_mark_a_sign_out(client):
+    response = client.get("/")
+    assert views.SIGNED_OUT_COOKIE not in response.cookies
+
+
 def test_a_refused_get_clears_nothing(client):
     client.force_login(UserFactory())
     response = client.get(reverse("lms:sign_out"))
     assert response.status_code == 405
     assert not response.has_header("Clear-Site-Data")
+    assert views.SIGNED_OUT_COOKIE not in response.cookies
     assert "_auth_user_id" in client.session
 
 
