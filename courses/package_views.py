@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from lms import roles
+from lms import selectors as lms_selectors
 
 from . import package_uploads as uploads
 from .models import CourseIndexPage, CoursePage
@@ -55,7 +56,7 @@ def can_import(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name__in=[roles.MENTORS, roles.COORDINATORS]).exists()
+    return bool({roles.MENTORS, roles.COORDINATORS} & lms_selectors.role_names(user))
 
 
 def course_lists_for(user) -> list:

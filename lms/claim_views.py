@@ -27,7 +27,7 @@ from privacy.forms import ConsentFieldsMixin
 from . import claims, roles, throttling
 from .forms import NAME_REQUIRED, NAME_TOO_LONG, NewPasswordFieldsMixin, PersonFieldsMixin
 from .models import FULL_NAME_MAX_LENGTH, User
-from .selectors import sees_every_class
+from .selectors import role_names, sees_every_class
 from .text import PK_MAX, strict_int
 from .views import SIGN_OUT_CLEARS
 
@@ -180,9 +180,7 @@ def claim_code(request):
 
 def can_issue_claim_links(user) -> bool:
     """Coordinators (and superusers) for everyone, mentors for their classes' learners."""
-    return user.is_authenticated and (
-        sees_every_class(user) or user.groups.filter(name=roles.MENTORS).exists()
-    )
+    return user.is_authenticated and (sees_every_class(user) or roles.MENTORS in role_names(user))
 
 
 @method_decorator(never_cache, name="dispatch")  # the page shows raw tokens once

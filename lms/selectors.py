@@ -9,15 +9,18 @@ from .identifiers import looks_like_phone, normalise_phone
 from .models import Membership, User
 
 
+def role_names(user) -> frozenset[str]:
+    """The names of the user's groups (``lms.roles``), read once per user object (a request's):
+    the admin's menu, scoping and views all ask."""
+    if not hasattr(user, "_role_names"):
+        user._role_names = frozenset(user.groups.values_list("name", flat=True))
+    return user._role_names
+
+
 def sees_every_class(user) -> bool:
     """Coordinators and superusers see every class, its learners and certificates; a mentor
-    sees the classes they run. Asked once per user object (a request's), as Django caches
-    permissions: the admin's menu, scoping and views all ask."""
-    if not hasattr(user, "_sees_every_class"):
-        user._sees_every_class = (
-            user.is_superuser or user.groups.filter(name=roles.COORDINATORS).exists()
-        )
-    return user._sees_every_class
+    sees the classes they run."""
+    return user.is_superuser or roles.COORDINATORS in role_names(user)
 
 
 def membership_for(*, user) -> Membership | None:

@@ -21,7 +21,7 @@ from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTempla
 from courses.models import Enrolment
 from courses.selectors import cohorts_to_filter_by
 from lms import roles
-from lms.selectors import sees_every_class
+from lms.selectors import role_names, sees_every_class
 
 from . import selectors, services
 from .models import State, Submission
@@ -42,7 +42,7 @@ def can_review(user) -> bool:
     if not user.is_authenticated:
         return False
     if not hasattr(user, "_can_review"):
-        user._can_review = sees_every_class(user) or user.groups.filter(name=roles.MENTORS).exists()
+        user._can_review = sees_every_class(user) or roles.MENTORS in role_names(user)
     return user._can_review
 
 

@@ -15,7 +15,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from courses.selectors import cohorts_visible_to
 from lms import audit, roles, spreadsheets
-from lms.selectors import sees_every_class
+from lms.selectors import role_names, sees_every_class
 from lms.text import PK_MAX, strict_int
 
 from . import roster, selectors
@@ -49,9 +49,7 @@ def can_view_roster(user) -> bool:
     if not user.is_authenticated:
         return False
     if not hasattr(user, "_can_view_roster"):
-        user._can_view_roster = (
-            sees_every_class(user) or user.groups.filter(name=roles.MENTORS).exists()
-        )
+        user._can_view_roster = sees_every_class(user) or roles.MENTORS in role_names(user)
     return user._can_view_roster
 
 
