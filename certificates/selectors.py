@@ -149,10 +149,14 @@ def certificate_status_for(*, learner, course: CoursePage) -> CertificateStatus 
     )
 
 
+UNREAD = object()  # ``certificate_status_from``'s certificate when the caller has not read it
+
+
 def certificate_status_from(
-    *, learner, course: CoursePage, standing: rules.Standing
+    *, learner, course: CoursePage, standing: rules.Standing, certificate=UNREAD
 ) -> CertificateStatus | None:
-    """``certificate_status_for`` from a ``standing`` the caller has worked out already."""
+    """``certificate_status_for`` from a ``standing`` the caller has worked out already (and
+    the ``certificate_for`` it has read, if any)."""
     rule = rule_of(course)
     items = rules.requirements(rule, standing)
     if not items:
@@ -162,7 +166,7 @@ def certificate_status_from(
         for item in items
     ]
     return CertificateStatus(
-        certificate_for(learner=learner, course=course),
+        certificate_for(learner=learner, course=course) if certificate is UNREAD else certificate,
         checklist,
         rules.is_complete(rule, standing),
     )

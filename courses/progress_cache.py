@@ -17,8 +17,15 @@ enrolled".
 - Expires after ``TIMEOUT`` whatever happens, which bounds a change made behind the signals'
   back (a queryset ``update()``, a bulk insert).
 
-Nothing else a learner sees is kept per learner: quiz attempts, hand-ins and certificates are
-read from the database on each view.
+The course page's own reads of an enrolled learner's work, kept beside it and retired with it:
+the learner's attempts on the course's quizzes and questionnaires, the hand-ins they may see
+(their own and their business's) and their current certificate.
+
+- Key: ``courses:page:<learner id>:<course id>`` (in the same ``get_many``).
+- Retired with the progress entry (``retire``), and also by every save or delete of that
+  learner's ``Certificate`` on that course, of a ``Submission`` on that course (for the learner
+  who handed in and, for a business's hand-in, every member of the business), and of a
+  ``Membership`` (the person's entries on every course they are enrolled in).
 """
 
 from django.core.cache import cache
@@ -48,15 +55,59 @@ def enrolment(*, learner, course, build):
     return None if value == NOT_ENROLLED else value
 
 
+def page_key(learner_id, course_id) -> str:
+    return f"courses:page:{learner_id}:{course_id}"
+
+
+def course_page_reads(*, learner, course, build):
+    """``build()``'s value (anything picklable but None) for the learner and course, from the
+    cache when the entry is there."""
+    value = pagetree.learner_entry(page_key(pagetree.USER, course.pk), learner.pk)
+    if value is None:
+        value = build()
+        full_key = page_key(learner.pk, course.pk)
+        cache.set(full_key, value, TIMEOUT)
+        pagetree.remember(full_key, value)
+    return value
+
+
 def retire(learner_id, course_id) -> None:
-    full_key = key(learner_id, course_id)
-    cache.delete(full_key)
-    transaction.on_commit(lambda: cache.delete(full_key))
+    _retire_keys([key(learner_id, course_id), page_key(learner_id, course_id)])
+
+
+def _retire_keys(keys) -> None:
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def _learner_row_changed(sender, instance, **kwargs):
     if instance.learner_id and instance.course_id:
         retire(instance.learner_id, instance.course_id)
+
+
+def _submission_changed(sender, instance, **kwargs):
+    """A hand-in: its learner's course page, and for a business's every member's."""
+    from lms.models import Membership
+
+    learners = {instance.learner_id}
+    if instance.business_id:
+        learners |= set(
+            Membership.objects.filter(business_id=instance.business_id).values_list(
+                "user_id", flat=True
+            )
+        )
+    _retire_keys([page_key(learner_id, instance.course_id) for learner_id in learners])
+
+
+def _membership_changed(sender, instance, **kwargs):
+    """Joining or leaving a business changes which hand-ins the person sees."""
+    from .models import Enrolment
+
+    courses = Enrolment.objects.filter(learner_id=instance.user_id).values_list(
+        "course_id", flat=True
+    )
+    _retire_keys([page_key(instance.user_id, course_id) for course_id in courses])
 
 
 def _cohort_changed(sender, instance, **kwargs):
@@ -74,6 +125,9 @@ def _cohort_changed(sender, instance, **kwargs):
 
 
 def connect_signals() -> None:
+    from certificates.models import Certificate
+    from lms.models import Membership
+    from mentoring.models import Submission
     from quizzes.models import QuestionnaireSkip, QuizAttempt, SurveyResponse
 
     from .models import Cohort, CourseCompletion, Enrolment, LessonCompletion
@@ -85,6 +139,7 @@ def connect_signals() -> None:
         QuizAttempt,
         QuestionnaireSkip,
         SurveyResponse,
+        Certificate,
     ):
         for signal in (post_save, post_delete):
             signal.connect(
@@ -95,3 +150,10 @@ def connect_signals() -> None:
     post_save.connect(_cohort_changed, sender=Cohort, dispatch_uid="progress-cache-cohort")
     # Before the cohort's enrolments lose it, so its learners are still found.
     pre_delete.connect(_cohort_changed, sender=Cohort, dispatch_uid="progress-cache-cohort-del")
+    for model, receiver in ((Submission, _submission_changed), (Membership, _membership_changed)):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                receiver,
+                sender=model,
+                dispatch_uid=f"progress-cache-{model.__name__}-{id(signal)}",
+            )

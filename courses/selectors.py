@@ -167,14 +167,18 @@ def enrolment_for(*, learner, course, with_progress: bool = False) -> Enrolment 
     ``survey_done``, kept per learner between requests (``courses.progress_cache``)."""
     if not learner.is_authenticated:
         return None
-    enrolments = with_completion(Enrolment.objects.select_related("cohort"))
     if not with_progress:
-        return enrolments.filter(learner=learner, course=course).first()
+        return (
+            with_completion(Enrolment.objects.select_related("cohort"))
+            .filter(learner=learner, course=course)
+            .first()
+        )
 
-    def build():
+    def build():  # the queryset is built only on a miss: building it costs as much as a hit
         own = {"learner": OuterRef("learner"), "course": OuterRef("course")}
         return (
-            enrolments.annotate(
+            with_completion(Enrolment.objects.select_related("cohort"))
+            .annotate(
                 done_ids=IdList(
                     LessonCompletion.objects.filter(**own, lesson__isnull=False), "lesson_id"
                 ),
@@ -260,7 +264,14 @@ def course_page_context(*, course: CoursePage, learner) -> dict:
     enrolment = enrolment_for(learner=learner, course=course, with_progress=True)
     done = done_ids_of(enrolment, learner=learner, course=course) if enrolment else set()
     summary = _fill(outline, enrolment, done)
-    submissions = _add_assignments(outline, learner if enrolment else None)
+    attempts, submissions, certificate = (
+        progress_cache.course_page_reads(
+            learner=learner, course=course, build=lambda: _course_page_reads(learner, course)
+        )
+        if enrolment
+        else ([], [], None)
+    )
+    _add_assignments(outline, submissions)
     course_cover(course)
     assessments = course_assessments_for(
         course=course,
@@ -268,6 +279,7 @@ def course_page_context(*, course: CoursePage, learner) -> dict:
         enrolled=enrolment is not None,
         enrolment=enrolment,
         progress=summary,
+        attempts=attempts,
     )
     next_lesson = next((x for x in outline.lessons() if x.pk == summary.next_lesson_id), None)
     next_quiz_week = next(
@@ -283,16 +295,36 @@ def course_page_context(*, course: CoursePage, learner) -> dict:
         # Read by the page's {% course_assessments %} and {% certificate_status %} tags.
         "course_assessments": assessments,
         "certificate_standing": _certificate_status(
-            outline, done, learner, summary, assessments, submissions
+            outline, done, learner, summary, assessments, submissions, certificate
         )
         if enrolment
         else None,
     }
 
 
-def _certificate_status(outline, done, learner, summary, assessments, submissions):
+def _course_page_reads(learner, course) -> tuple:
+    """(the learner's attempts, the hand-ins they may see, their current certificate) on
+    ``course``: three queries, kept per learner by ``progress_cache.course_page_reads``."""
+    from certificates.selectors import certificate_for
+    from mentoring.selectors import learner_submissions
+    from quizzes.selectors import attempt_rows_for
+
+    submissions = list(
+        learner_submissions(learner=learner)
+        .filter(course=course)
+        .order_by(F("business").asc(nulls_first=True))  # a business's wins over an own one
+        .values_list("assignment_id", "state", "business_id")
+    )
+    return (
+        attempt_rows_for(learner=learner, course=course),
+        submissions,
+        certificate_for(learner=learner, course=course),
+    )
+
+
+def _certificate_status(outline, done, learner, summary, assessments, submissions, certificate):
     """``certificates.selectors.certificate_status_for`` from what the course page has read
-    already (the same rule and labels): only the certificate itself is one more query."""
+    already (the same rule and labels, and the certificate)."""
     from certificates import rules
     from certificates.selectors import certificate_status_from
     from mentoring.models import State
@@ -321,7 +353,9 @@ def _certificate_status(outline, done, learner, summary, assessments, submission
         assignments_accepted=sum(1 for pk in required if pk in accepted),
         assignments_total=len(required),
     )
-    return certificate_status_from(learner=learner, course=course, standing=standing)
+    return certificate_status_from(
+        learner=learner, course=course, standing=standing, certificate=certificate
+    )
 
 
 COVER_SPECS = ("format-webp|fill-720x405", "format-jpeg|fill-720x405")  # the course page's
@@ -354,33 +388,21 @@ def course_cover(course: CoursePage) -> None:
         course.cover_image = found[0]
 
 
-def _add_assignments(outline: Outline, learner) -> list[tuple[int, str, int | None]]:
-    """Each week's live assignments, with the state of the enrolled ``learner``'s hand-in
-    ("" when not handed in, or for anyone else): the assignments from the page-tree cache,
-    the states in one query. Returns the hand-ins read, as (assignment id, state, business
-    id) (as ``mentoring.selectors.assignment_states_for`` orders them)."""
-    from mentoring.selectors import assignments_by_week, learner_submissions
+def _add_assignments(outline: Outline, submissions) -> None:
+    """Each week's live assignments, with the state of the learner's hand-in from
+    ``submissions`` (as ``_course_page_reads`` reads them; "" when not handed in): the
+    assignments from the page-tree cache."""
+    from mentoring.selectors import assignments_by_week
 
     by_week = assignments_by_week(course=outline.course)
     if not by_week:
-        return []
-    submissions = (
-        list(
-            learner_submissions(learner=learner)
-            .filter(course=outline.course)
-            .order_by(F("business").asc(nulls_first=True))  # a business's wins over an own one
-            .values_list("assignment_id", "state", "business_id")
-        )
-        if learner
-        else []
-    )
+        return
     states = {pk: state for pk, state, _business in submissions}
     for row in outline.weeks:
         row.assignments = [
             (assignment, states.get(assignment.pk, ""))
             for assignment in by_week.get(row.page.path, ())
         ]
-    return submissions
 
 
 SIGN_IN, NOT_ENROLLED, LOCKED = "sign_in", "not_enrolled", "locked"

@@ -12,7 +12,7 @@ from courses.models import CourseCompletion, Enrolment
 from courses.selectors import businesses_visible_to
 from lms.models import Business, Membership
 
-from . import rules
+from . import due_cache, rules
 from .models import CheckIn, CheckInPlan, Moment
 
 
@@ -107,9 +107,28 @@ def due_checkins_for(*, user, today=None) -> list[CheckInRow]:
 
 
 def due_moment_on_course(*, user, course, today=None) -> str | None:
-    """The moment of ``course`` due now for ``user``'s business, in one query (course page)."""
+    """The moment of ``course`` due now for ``user``'s business (course page): what decides it
+    is cached per person (``due_cache``), so a warm view runs no query; the day is not."""
     if not user.is_authenticated:
         return None
+    found = due_cache.inputs(
+        user=user, course=course, build=lambda: _due_inputs(user=user, course=course)
+    )
+    if found is None:
+        return None
+    enrolled_on, completed_on, moments, done = found
+    return rules.due_moment(
+        enrolled_on=enrolled_on,
+        completed_on=completed_on,
+        today=today or timezone.localdate(),
+        moments=moments,
+        done=set(done),
+    )
+
+
+def _due_inputs(*, user, course):
+    """(first enrolment day, first completion day, moments asked, moments done) for ``user``'s
+    business on ``course``, in one query; None when nothing can be due."""
     business = Membership.objects.filter(user=user).values("business_id")[:1]
     members = {"course": course, "learner__membership__business_id": Subquery(business)}
     plan = (
@@ -138,13 +157,8 @@ def due_moment_on_course(*, user, course, today=None) -> str | None:
     )
     if plan is None or plan.enrolled is None:
         return None
-    return rules.due_moment(
-        enrolled_on=_day(plan.enrolled),
-        completed_on=_day(plan.completed),
-        today=today or timezone.localdate(),
-        moments=plan.moments,
-        done={moment for moment in rules.MOMENTS if getattr(plan, f"done_{moment}")},
-    )
+    done = tuple(moment for moment in rules.MOMENTS if getattr(plan, f"done_{moment}"))
+    return _day(plan.enrolled), _day(plan.completed), plan.moments, done
 
 
 CASHBOOK_DAYS = 30  # a new check-in is pre-filled from the cash book's last 30 days

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.selectors import course_progress_for, page_access_for
 from lms import pagetree
 
-from . import grading
+from . import grading, page_cache
 from .blocks import LIKERT_LABELS
 from .models import (
     AnswerDraft,
@@ -160,12 +160,9 @@ def assessment_page_context(*, page, access, user, given=None, errors=None) -> d
     limits = {"number_max_length": grading.NUMBER_MAX_LENGTH}
     if access is None or access.outline is None:
         return {"preview": True, "questions": question_views(page), **limits}
-    attempts = list(  # what the page lists, without each attempt's snapshot of answers
-        QuizAttempt.objects.filter(learner=user, page=page)
-        .only("pk", "learner_id", "page_id", "phase", "number", "score_percent", "passed")
-        .order_by("number")
+    attempts, draft_answers = page_cache.reads(
+        learner=user, page=page, build=lambda: _page_reads(learner=user, page=page)
     )
-    draft = AnswerDraft.objects.filter(learner=user, page=page).first()
     context = {
         **limits,
         "course": access.outline.course,
@@ -201,10 +198,22 @@ def assessment_page_context(*, page, access, user, given=None, errors=None) -> d
     context["questions"] = question_views(
         page,
         seed=seed,
-        given=given if given is not None else (draft.answers if draft else {}),
+        given=given if given is not None else (draft_answers or {}),
         errors=errors,
     )
     return context
+
+
+def _page_reads(*, learner, page) -> tuple:
+    """(the attempts the page lists, without each attempt's snapshot of answers; the saved
+    draft's answers or None): two queries, kept per learner by ``page_cache``."""
+    attempts = list(
+        QuizAttempt.objects.filter(learner=learner, page=page)
+        .only("pk", "learner_id", "page_id", "phase", "number", "score_percent", "passed")
+        .order_by("number")
+    )
+    draft = AnswerDraft.objects.filter(learner=learner, page=page).first()
+    return attempts, draft.answers if draft else None
 
 
 def knowledge_gain_of(attempts) -> dict | None:
@@ -331,23 +340,29 @@ def course_assessment_pages(course) -> tuple:
     return pagetree.cached("assessment-pages", course.pk, build)
 
 
+def attempt_rows_for(*, learner, course) -> list[tuple]:
+    """The learner's attempts on the course's quizzes and questionnaires, as (page id, phase,
+    score in percent, passed): one query."""
+    return list(
+        QuizAttempt.objects.filter(learner=learner, course=course).values_list(
+            "page_id", "phase", "score_percent", "passed"
+        )
+    )
+
+
 def course_assessments_for(
-    *, course, learner, enrolled: bool, enrolment=None, progress=None
+    *, course, learner, enrolled: bool, enrolment=None, progress=None, attempts=None
 ) -> CourseAssessments:
     """The course's assessments and where the learner stands on each: the pages from the
-    page-tree cache, the learner's attempts in one query. ``enrolment`` read by
+    page-tree cache, the learner's attempts in one query (none with ``attempts``, as
+    ``attempt_rows_for`` reads them). ``enrolment`` read by
     ``courses.selectors.enrolment_for(with_progress=True)`` and the learner's ``progress``
     (``courses.progress.CourseProgress``) save the queries for the rest."""
     quiz_pages, knowledge, survey = course_assessment_pages(course)
-    attempts = (
-        list(
-            QuizAttempt.objects.filter(learner=learner, course=course).values_list(
-                "page_id", "phase", "score_percent", "passed"
-            )
-        )
-        if enrolled
-        else []
-    )
+    if not enrolled:
+        attempts = []
+    elif attempts is None:
+        attempts = attempt_rows_for(learner=learner, course=course)
     quizzes = {}
     for quiz in quiz_pages:
         mine = [

@@ -20,8 +20,13 @@ from courses import progress_cache, services
 from courses.models import Cohort, Enrolment, WeekPage
 from lms import cache as lms_cache
 from mentoring.models import State
+from outcomes import due_cache
+from outcomes.models import CheckInPlan
+from outcomes.selectors import due_moment_on_course
+from quizzes import page_cache
 from quizzes.models import QuestionnaireSkip
 from tests.factories import (
+    RIGHT_ANSWERS,
     build_assignment,
     build_course,
     build_hand_in,
@@ -195,6 +200,31 @@ def test_an_assignment_accepted_shows_at_once(any_cache, reader, owner, course, 
     assert (assignments.done, assignments.total) == (1, 1)
 
 
+def test_a_business_hand_in_shows_at_once_to_every_member(any_cache, reader, owner, member, course):
+    week = WeekPage.objects.child_of(course).first()
+    assignment = build_assignment(week, per_business=True)
+    services.enrolment_start(learner=member, course=course)
+    warm(reader, course.url)
+    assert cache.get(progress_cache.page_key(owner.pk, course.pk)) is not None  # really warm
+
+    build_hand_in(assignment, member, business=owner.membership.business)
+    row = reader.get(course.url).context["outline"].weeks[0]
+    assert [state for _assignment, state in row.assignments] == [State.HANDED_IN]
+
+
+def test_leaving_the_business_hides_its_hand_in_at_once(any_cache, reader, owner, member, course):
+    week = WeekPage.objects.child_of(course).first()
+    assignment = build_assignment(week, per_business=True)
+    services.enrolment_start(learner=member, course=course)
+    build_hand_in(assignment, owner, business=owner.membership.business)
+    reader.force_login(member)
+    warm(reader, course.url)
+    assert reader.get(course.url).context["outline"].weeks[0].assignments[0][1] == State.HANDED_IN
+
+    member.membership.delete()
+    assert reader.get(course.url).context["outline"].weeks[0].assignments[0][1] == ""
+
+
 def test_skipping_the_questionnaire_before_the_course_shows_at_once(
     any_cache, reader, owner, course
 ):
@@ -218,6 +248,97 @@ def test_a_new_week_quiz_and_its_pass_show_at_once(any_cache, reader, owner, cou
     quizzes = reader.get(course.url).context["course_assessments"].quizzes
     assert [entry["page"].pk for entry in quizzes.values()] == [quiz.pk]
     assert reader.get(quiz.url).status_code == 200
+
+
+def test_a_quiz_draft_and_attempt_show_at_once_on_the_quiz_page(
+    any_cache, reader, owner, course, django_assert_max_num_queries
+):
+    quiz = build_quiz(WeekPage.objects.child_of(course).first())
+    warm(reader, quiz.url, course.url)
+    assert cache.get(page_cache.key(owner.pk, quiz.pk)) is not None  # really warm
+    assert 'value="c1" checked' not in reader.get(quiz.url).content.decode()
+
+    token = str(uuid.uuid4())
+    draft = {"answers": {"q1": ["c1"]}, "token": token}
+    saved = reader.post(
+        reverse("quizzes:draft", args=[quiz.pk]), data=draft, content_type="application/json"
+    )
+    assert saved.status_code == 204
+    assert 'value="c1" checked' in reader.get(quiz.url).content.decode()
+
+    reader.post(reverse("quizzes:submit", args=[quiz.pk]), {**RIGHT_ANSWERS, "token": token})
+    page = reader.get(quiz.url)
+    assert [attempt.number for attempt in page.context["attempts"]] == [1]
+    assert page.context["passed"] is True
+    assert 'value="c1" checked' not in page.content.decode()  # the draft went with the submit
+    attempt_url = reverse("quizzes:attempt", args=[page.context["attempts"][0].pk])
+    with django_assert_max_num_queries(2):  # session, user: the attempt listed from the cache
+        assert attempt_url in reader.get(quiz.url).content.decode()
+    quizzes = reader.get(course.url).context["course_assessments"].quizzes
+    assert [entry["passed"] for entry in quizzes.values()] == [True]
+
+
+def checkin_url(course, moment):
+    return reverse("outcomes:checkin", args=[course.pk, moment])
+
+
+CHECKIN_FIGURES = {"revenue_per_day": "750rb", "products_per_day": "40", "channels": ["whatsapp"]}
+
+
+def test_the_check_in_notice_goes_as_soon_as_the_check_in_is_filled(
+    any_cache, reader, owner, member, course
+):
+    CheckInPlan.objects.create(course=course)
+    services.enrolment_start(learner=member, course=course)
+    warm(reader, course.url)
+    assert cache.get(due_cache.key(owner.pk, course.pk)) is not None  # really warm
+    assert checkin_url(course, "before") in reader.get(course.url).content.decode()
+
+    reader.force_login(member)  # another member of the business fills it
+    warm(reader, course.url)
+    assert reader.post(checkin_url(course, "before"), CHECKIN_FIGURES).status_code == 302
+    assert "checkin-due" not in reader.get(course.url).content.decode()
+    reader.force_login(owner)
+    assert "checkin-due" not in reader.get(course.url).content.decode()
+
+
+def test_the_end_check_in_notice_appears_as_soon_as_the_course_is_completed(
+    any_cache, reader, owner, course
+):
+    CheckInPlan.objects.create(course=course, ask_before=False)
+    warm(reader, course.url)
+    assert "checkin-due" not in reader.get(course.url).content.decode()
+
+    for lesson in lessons_of(course):
+        reader.post(done_url(lesson), {"next": ""})
+    assert checkin_url(course, "end") in reader.get(course.url).content.decode()
+
+
+def test_a_check_in_plan_changed_shows_at_once(any_cache, reader, owner, course):
+    plan = CheckInPlan.objects.create(course=course, ask_before=False)
+    warm(reader, course.url)
+    assert "checkin-due" not in reader.get(course.url).content.decode()
+
+    plan.ask_before = True
+    plan.save()
+    assert checkin_url(course, "before") in reader.get(course.url).content.decode()
+    plan.delete()
+    assert "checkin-due" not in reader.get(course.url).content.decode()
+
+
+def test_the_next_check_in_falls_due_with_the_date_from_a_warm_entry(
+    any_cache, reader, owner, course, django_assert_num_queries
+):
+    CheckInPlan.objects.create(course=course, ask_before=False, ask_end=False)
+    for lesson in lessons_of(course):
+        reader.post(done_url(lesson), {"next": ""})
+    warm(reader, course.url)
+    today = timezone.localdate()
+
+    with django_assert_num_queries(0):  # the dates are cached, the day is not
+        assert due_moment_on_course(user=owner, course=course, today=today) is None
+        later = today + timedelta(days=30)
+        assert due_moment_on_course(user=owner, course=course, today=later) == "month_1"
 
 
 # Query counts, warm (the test settings keep sessions in the database: one query each).
@@ -248,9 +369,11 @@ def test_a_warm_course_page_with_quiz_questionnaire_and_assignment(
     build_quiz(week)
     build_knowledge_check(course)
     build_assignment(week)
+    CheckInPlan.objects.create(course=course)
     warm(reader, course.url)
-    # Session, user, the attempts, the hand-ins, the check-in plan, the certificate.
-    with django_assert_max_num_queries(6):
+    assert "checkin-due" in reader.get(course.url).content.decode()
+    # Session, user: the progress, attempts, hand-ins, certificate and check-in notice cached.
+    with django_assert_max_num_queries(2):
         response = reader.get(course.url)
     assert response.status_code == 200
 
@@ -258,6 +381,6 @@ def test_a_warm_course_page_with_quiz_questionnaire_and_assignment(
 def test_a_warm_quiz_page(reader, course, django_assert_max_num_queries):
     quiz = build_quiz(WeekPage.objects.child_of(course).first())
     warm(reader, quiz.url)
-    with django_assert_max_num_queries(4):  # session, user, the attempts, the draft
+    with django_assert_max_num_queries(2):  # session, user: the attempts and draft cached
         response = reader.get(quiz.url)
     assert response.status_code == 200

@@ -170,7 +170,7 @@ def test_a_course_without_a_plan_asks_nothing(client, owner, two_classes):
     assert not CheckIn.objects.exists()
 
 
-def test_the_course_page_notice_costs_one_query(
+def test_the_course_page_notice_adds_no_query_when_warm(
     client, owner, course, django_assert_max_num_queries
 ):
     client.force_login(owner)
