@@ -5,21 +5,24 @@
 // expired) forgets the saved pages but keeps the queue and whose it is: sent when that learner
 // signs in again, dropped when another does. Signed out, the service worker is also removed.
 // Signed in, it registers the service worker (/sw.js) and loads offline-saved.js where a page
-// asks for it ("Save this week", the offline page).
+// asks for it ("Save this week", the offline page). Other pages hold the outbox's scripts in
+// <template data-outbox-scripts>, loaded only while outbox.js marks this learner's queue as
+// holding something (localStorage): it is sent from any page, and an empty one costs nothing.
 (function () {
   "use strict";
   var PAGES = "pintar-pages-";
   var OWNER = "pintar-offline-owner";
   var OUT = "pintar-signed-out";
+  var WAITING = "pintar-outbox-waiting";
   var me = document.body.dataset.learner || "";
   var sw = navigator.serviceWorker;
   var out = new RegExp("(^|;\\s*)" + OUT + "=").test(document.cookie);
   if (out) document.cookie = OUT + "=; Max-Age=0; Path=/; SameSite=Lax";
 
-  function remember(value) {
+  function remember(value, key) {
     try {
-      if (value) window.localStorage.setItem(OWNER, value);
-      else window.localStorage.removeItem(OWNER);
+      if (value) window.localStorage.setItem(key || OWNER, value);
+      else window.localStorage.removeItem(key || OWNER);
     } catch (error) { /* Storage off: the caches' names still say whose they are. */ }
   }
 
@@ -28,6 +31,7 @@
   function forget(keep, pagesOnly) {
     if (!pagesOnly) {
       remember("");
+      remember("", WAITING);
       try {
         window.indexedDB.deleteDatabase("pintar-outbox");
       } catch (error) { /* No IndexedDB: nothing queued. */ }
@@ -43,8 +47,10 @@
   window.PintarOffline = { forget: forget, learner: me, cache: PAGES + me };
 
   var was = null;
+  var waiting = null;
   try {
     was = window.localStorage.getItem(OWNER);
+    waiting = window.localStorage.getItem(WAITING);
   } catch (error) { /* Storage off. */ }
   var cleared = Promise.resolve();
   if (out || (me && was && was !== me)) cleared = forget(me);
@@ -68,6 +74,15 @@
   window.PintarOffline.ready = cleared.then(function () {
     remember(me);
     return sw ? sw.register("/sw.js").catch(function () { return null; }) : null;
+  });
+  var later = document.querySelector("template[data-outbox-scripts]");
+  if (later && waiting === me && !document.querySelector("script[data-sent]")) cleared.then(function () {
+    later.content.querySelectorAll("script").forEach(function (kept) {
+      var script = document.createElement("script");
+      [].forEach.call(kept.attributes, function (a) { script.setAttribute(a.name, a.value); });
+      script.async = false; // outbox.js runs first
+      document.body.appendChild(script);
+    });
   });
   var asks = document.querySelector("[data-offline-script]");
   if (asks && window.caches) {

@@ -11,6 +11,7 @@
   var ENTRIES = "entries";
   var META = "meta"; // {key: "owner", learner}: whose entries may be sent
   var SERVER_TRIES = 3; // a server error is retried on later flushes, then given up
+  var WAITING = "pintar-outbox-waiting"; // a page's localStorage: the learner whose entries wait
 
   function open() {
     return new Promise(function (resolve, reject) {
@@ -43,6 +44,14 @@
     if (learner) meta.put({ key: "owner", learner: String(learner) });
   }
 
+  // Tells offline.js, on pages without this file, whether to load it (no storage in the worker).
+  function mark(learner, waiting) {
+    try {
+      if (waiting) global.localStorage.setItem(WAITING, learner);
+      else global.localStorage.removeItem(WAITING);
+    } catch (error) { /* The service worker, or storage off. */ }
+  }
+
   function add(entry) {
     var record = {};
     Object.keys(entry).forEach(function (name) { record[name] = entry[name]; });
@@ -52,6 +61,9 @@
     return inStores("readwrite", function (entries, meta, done) {
       setOwner(meta, record.learner);
       entries.add(record).onsuccess = function (event) { done(event.target.result); };
+    }).then(function (id) {
+      mark(record.learner, true);
+      return id;
     });
   }
 
@@ -72,6 +84,9 @@
           cursor.continue();
         };
       };
+    }).then(function (mine) {
+      if (learner) mark(String(learner), mine.length);
+      return mine;
     });
   }
 

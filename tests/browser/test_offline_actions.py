@@ -255,6 +255,69 @@ def test_after_the_session_expired_the_same_learner_signing_in_sends_what_was_ke
     assert list(LessonCompletion.objects.values_list("learner", "lesson")) == [(owner.pk, first.pk)]
 
 
+def scripts_loaded(page, name) -> list[str]:
+    """Records each request the page makes for the static script ``name`` from now on."""
+    loaded: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            loaded.append(request.url) if urlsplit(request.url).path.endswith(name) else None
+        ),
+    )
+    return loaded
+
+
+def test_after_the_session_expired_what_was_kept_is_sent_from_the_profile(browsing, owner, course):
+    """Signing in from the sign-in page itself lands on the profile, which has no form to queue:
+    it loads the outbox only because this learner's queue holds something, sends it there and
+    says so; the lesson is never opened."""
+    first, _second = lessons_of(course)
+    page = browsing.page
+    done_url = reverse("courses:lesson_done", args=[first.pk])
+    expire_session_after_marking_done_offline(browsing, owner, first)
+
+    sent = posts_to(page, done_url)
+    outbox_js = scripts_loaded(page, "/outbox.js")
+    browsing.sign_in(owner.phone, PASSWORD)
+    expect(page).to_have_url(browsing.url(reverse("lms:profile")))
+    expect(status(page, f"{gettext('Sent:')} {first.title}")).to_be_visible()
+    browsing.wait_until(lambda: LessonCompletion.objects.exists(), what="the completion")
+    assert outbox(page) == []
+    page.wait_for_timeout(300)
+    assert list(LessonCompletion.objects.values_list("learner", "lesson")) == [(owner.pk, first.pk)]
+    assert len(sent) == 1
+    assert len(outbox_js) == 1
+    assert page.evaluate("() => localStorage.getItem('pintar-outbox-waiting')") is None
+
+    # The queue is empty now: the next page neither loads the outbox nor sends anything again.
+    browsing.visit(reverse("courses:dashboard"))
+    page.wait_for_timeout(300)
+    assert len(outbox_js) == 1
+    assert len(sent) == 1
+    assert LessonCompletion.objects.count() == 1
+
+
+def test_a_page_with_an_empty_queue_does_not_load_the_outbox(browsing, owner, course):
+    page = browsing.page
+    requested = scripts_loaded(page, ".js")
+    browsing.sign_in(owner.phone, PASSWORD)
+    for path in (reverse("lms:profile"), reverse("courses:dashboard"), course.url):
+        browsing.visit(path)
+        # The scripts wait unloaded in the page, for a queue that holds something.
+        assert page.locator("template[data-outbox-scripts]").count() == 1
+        assert page.locator("script[src*='outbox']").count() == 0
+    page.wait_for_timeout(300)
+    names = {urlsplit(url).path.rsplit("/", 1)[-1].split(".")[0] for url in requested}
+    assert "offline" in names
+    assert not names & {"outbox", "outbox-forms"}
+    assert outbox(page) == []
+
+    # A lesson page has the outbox's own scripts instead: they load there, queue or not.
+    browsing.visit(lessons_of(course)[0].url)
+    page.wait_for_function("() => window.PintarOutbox !== undefined")
+    assert page.locator("template[data-outbox-scripts]").count() == 0
+
+
 def test_after_the_session_expired_another_learner_never_sends_what_was_kept(
     browsing, owner, member, course
 ):
