@@ -1,9 +1,8 @@
 """Demo curricula, cohorts and some progress for `make run`; safe to repeat.
 
 The two demo courses are course packages in ``courses/demo_packages/`` (YAML, Markdown and
-images; see docs/course-packages.md), imported with the same service mentors use and then
-published. Their page and question ids come from the packages, so every seeded site has the
-same ids.
+images; see docs/course-packages.md), imported live with the same service mentors use. Their
+page, question and block ids come from the packages, so every seeded site has the same ids.
 """
 
 from datetime import timedelta
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Locale
 
 from lms import demo as lms_demo
 from lms.models import HomePage, User
@@ -39,21 +39,14 @@ def _package_id(package: archive.Package) -> str:
     return str(data.get("id", ""))
 
 
-def _publish(course: CoursePage) -> None:
-    """Publishes the imported draft, parents before children."""
-    for page in course.get_descendants(inclusive=True).order_by("path"):
-        revision = page.get_latest_revision()
-        if revision is not None and (not page.live or page.has_unpublished_changes):
-            revision.publish(log_action=False, skip_permission_checks=True)
-
-
 def _course(index: CourseIndexPage, folder: Path) -> CoursePage:
     package = archive.read_folder(folder)
-    course = CoursePage.objects.filter(translation_key=_package_id(package)).first()
+    course = CoursePage.objects.filter(
+        translation_key=_package_id(package), locale=Locale.get_default()
+    ).first()  # not its English alias, which shares the id
     if course is not None:
         return course
-    course = course_package_import(archive=package, index=index)
-    _publish(course)
+    course = course_package_import(archive=package, index=index, publish=True)
     return CoursePage.objects.get(pk=course.pk)
 
 

@@ -21,11 +21,13 @@ from lms import selectors as lms_selectors
 from . import package_uploads as uploads
 from .models import CourseIndexPage, CoursePage
 from .packages import archive as archives
+from .packages.diff import files_diff
 from .packages.errors import PackageError
 from .packages.services import (
     ACTION_LABELS,
     KIND_LABELS,
     course_package_export,
+    course_package_files,
     course_package_import,
     course_package_preview,
 )
@@ -195,11 +197,14 @@ class PackagePreviewView(ImportAccessMixin, View):
         if kept is None:
             return self.gone(request)
         try:
-            _package, plan, index = self.plan(request, kept)
+            package, plan, index = self.plan(request, kept)
         except PackageError as error:
             return self.refuse(request, token, " ".join(error.problems))
         except Refused as refusal:
             return self.refuse(request, token, str(refusal))
+        diffs = []  # a new course: every file is new, nothing to compare
+        if plan.course is not None:
+            diffs = files_diff(course_package_files(course=plan.course), package.files)
         shown = [change for change in plan.changes if change.action != "keep"]
         sections = [
             (
@@ -224,6 +229,7 @@ class PackagePreviewView(ImportAccessMixin, View):
                 "sections": [section for section in sections if section[2]],
                 "unchanged": len(plan.changes) - len(shown),
                 "action_labels": ACTION_LABELS,
+                "diffs": diffs,
             },
         )
 

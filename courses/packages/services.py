@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -1035,6 +1036,51 @@ def course_package_preview(*, archive, index: CourseIndexPage | None = None) -> 
 # Import ---------------------------------------------------------------------------------
 
 
+BLOCK_IDS = uuid.UUID("5d0c3f4e-8a51-4f57-9b7e-2f0f6a3c9b21")  # namespace of derived block ids
+
+
+def _raw_blocks(stream, item_type: str | None = None) -> list[tuple]:
+    """(type, id, raw value) of a stream's blocks, or of a list block's items (``item_type``);
+    items stored in the old form (bare values) have no id."""
+    if stream is None:
+        return []
+    raw = stream.raw_data if hasattr(stream, "raw_data") else stream
+    found = []
+    for child in raw:
+        if isinstance(child, dict) and "type" in child:
+            found.append((child["type"], child.get("id"), child.get("value")))
+        else:
+            found.append((item_type, None, child))
+    return found
+
+
+def derived_block_id(path: tuple, position: int, kind: str, attempt: int = 1) -> str:
+    """The same id on every site for the block of type ``kind`` at ``position`` of ``path``
+    (the page's package id and the stream's place in it)."""
+    name = "/".join(str(part) for part in (*path, position, kind))
+    return str(uuid.uuid5(BLOCK_IDS, name if attempt == 1 else f"{name}#{attempt}"))
+
+
+def stable_ids(kinds: list[str], current: list[tuple], path: tuple) -> list[str]:
+    """Ids for a stream's new blocks of types ``kinds``: the id of the current block at the
+    same position when it has the same type, else a derived one no other block here has."""
+    ids: list[str | None] = []
+    taken = set()
+    for position, kind in enumerate(kinds):
+        now = current[position] if position < len(current) else None
+        kept = now[1] if now and now[0] == kind and now[1] not in taken else None
+        ids.append(kept)
+        taken.add(kept)
+    for position, kind in enumerate(kinds):
+        if ids[position] is None:
+            attempt = 1
+            while (block_id := derived_block_id(path, position, kind, attempt)) in taken:
+                attempt += 1
+            ids[position] = block_id
+            taken.add(block_id)
+    return ids
+
+
 class _Writer:
     """Turns specs into page fields, creating media as needed; remembers stored files."""
 
@@ -1102,13 +1148,24 @@ class _Writer:
         return _LINK.sub(link, html)
 
     @staticmethod
-    def _items(values) -> list[dict]:
-        return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
+    def _items(values, current, path: tuple) -> list[dict]:
+        ids = stable_ids(["item"] * len(values), _raw_blocks(current, "item"), path)
+        return [
+            {"type": "item", "value": value, "id": block_id}
+            for value, block_id in zip(values, ids, strict=True)
+        ]
 
-    def body(self, blocks: list[dict]) -> list[dict]:
+    def body(self, blocks: list[dict], *, key: str, current=None) -> list[dict]:
+        """Lesson body blocks; ``current`` is the page's body now (None for a new page)."""
+        now = _raw_blocks(current)
+        ids = stable_ids([block["type"] for block in blocks], now, (key, "body"))
         raw = []
-        for block in blocks:
+        for position, block in enumerate(blocks):
             kind = block["type"]
+            kept = now[position][2] if position < len(now) and now[position][0] == kind else None
+            nested = {"checklist": "items", "loan_simulator": "presets"}.get(kind)
+            inner = kept.get(nested) if nested and isinstance(kept, dict) else None
+            items_path = (key, "body", position, kind)
             if kind == "text":
                 value = self.html(block["text"])
             elif kind == "tip":
@@ -1140,7 +1197,10 @@ class _Writer:
                     "description": block["description"],
                 }
             elif kind == "checklist":
-                value = {"title": block["title"], "items": self._items(block["items"])}
+                value = {
+                    "title": block["title"],
+                    "items": self._items(block["items"], inner, items_path),
+                }
             else:
                 presets = [
                     {
@@ -1155,9 +1215,9 @@ class _Writer:
                     "intro": self.html(block["intro"], bodies.INLINE),
                     "default_principal": block["principal"],
                     "default_tenor_months": block["tenor"],
-                    "presets": self._items(presets),
+                    "presets": self._items(presets, inner, items_path),
                 }
-            raw.append({"type": kind, "value": value, "id": str(uuid.uuid4())})
+            raw.append({"type": kind, "value": value, "id": ids[position]})
         return raw
 
     @staticmethod
@@ -1191,14 +1251,24 @@ class _Writer:
             raw.append({"type": question["type"], "id": question["id"], "value": value})
         return raw
 
-    def fields(self, kind: str, spec: dict) -> dict:
-        """The page's own fields from its spec (title and slug included)."""
+    def fields(self, kind: str, spec: dict, current=None) -> dict:
+        """The page's own fields from its spec (title and slug included); ``current`` is the
+        page as it is now (None for a new page), whose block ids stay where blocks match."""
         values = {"title": spec["title"], "slug": spec["slug"]}
         if kind == "course":
             rule = spec["certificate"]
+            objectives = spec["objectives"]
+            objective_ids = stable_ids(
+                ["objective"] * len(objectives),
+                _raw_blocks(current.objectives if current else None),
+                (spec["id"], "objectives"),
+            )
             values.update(
                 summary=spec["summary"],
-                objectives=[{"type": "objective", "value": text} for text in spec["objectives"]],
+                objectives=[
+                    {"type": "objective", "value": text, "id": block_id}
+                    for text, block_id in zip(objectives, objective_ids, strict=True)
+                ],
                 hours_per_week=spec["hours_per_week"],
                 pacing=spec["pacing"],
                 mentor_name=spec["mentor_name"],
@@ -1213,7 +1283,12 @@ class _Writer:
         elif kind == "week":
             values["summary"] = spec["summary"]
         elif kind == "lesson":
-            values.update(minutes=spec["minutes"], body=self.body(spec["body"]))
+            values.update(
+                minutes=spec["minutes"],
+                body=self.body(
+                    spec["body"], key=spec["id"], current=current.body if current else None
+                ),
+            )
         elif kind in ("quiz", "questionnaire"):
             values.update(
                 intro=self.html(spec["intro"], bodies.INLINE),
@@ -1260,16 +1335,17 @@ def _temporary_slug() -> str:
     return f"tmp-{uuid.uuid4().hex[:12]}"
 
 
-def _write(context: _Context, writer: _Writer) -> CoursePage:
+def _write(context: _Context, writer: _Writer, *, publish: bool = False) -> CoursePage:
     parsed, plan = context.parsed, context.plan
     actions = {(c.kind, c.title, c.file): c.action for c in plan.changes}
-    live = plan.live
+    live = plan.live or publish
     pages: dict[str, Page] = {}
+    now = timezone.now()
 
     # 1. Structure: every page exists under its parent, in the package's order. A new page
     #    whose slug an old sibling still has gets a temporary one until step 4; one whose
     #    links all resolved is complete ("fresh") and is not saved again.
-    fresh = set()
+    fresh, created = set(), set()
     for kind, spec, _file, parent_id in parsed.pages():
         page = context.existing.get(spec["id"])
         if page is None:
@@ -1283,8 +1359,13 @@ def _write(context: _Context, writer: _Writer) -> CoursePage:
                 values["slug"] = _temporary_slug()
             elif not writer.unresolved:
                 fresh.add(spec["id"])
-            instance = PAGE_MODELS[kind](translation_key=spec["id"], live=False, **values)
+            if publish:  # live from the start: its one revision becomes the live one
+                values.update(live=True, first_published_at=now, last_published_at=now)
+            else:
+                values["live"] = False
+            instance = PAGE_MODELS[kind](translation_key=spec["id"], **values)
             page = parent.add_child(instance=instance)
+            created.add(spec["id"])
         elif parent_id is not None and page.get_parent().pk != pages[parent_id].pk:
             page.move(pages[parent_id], pos="last-child")
             page = Page.objects.get(pk=page.pk).specific
@@ -1318,13 +1399,18 @@ def _write(context: _Context, writer: _Writer) -> CoursePage:
             to_publish.append(pages[spec["id"]])
             continue
         page = Page.objects.get(pk=pages[spec["id"]].pk).specific
-        for name, value in writer.fields(kind, spec).items():
+        for name, value in writer.fields(kind, spec, _current(page)).items():
             setattr(page, name, value)
         page.save(clean=False)  # every row final before any publish checks its siblings' slugs
         to_publish.append(page)
     for page in to_publish:
-        revision = page.save_revision(user=writer.user, clean=False, log_action=True)
-        if live:
+        born_live = publish and str(page.translation_key) in created
+        revision = page.save_revision(
+            user=writer.user, clean=False, log_action=True, changed=not born_live
+        )
+        if born_live:
+            Page.objects.filter(pk=page.pk).update(live_revision=revision)
+        elif live:
             revision.publish(user=writer.user, skip_permission_checks=True)
 
     # 5. The course's check-in plan.
@@ -1339,7 +1425,7 @@ def _write(context: _Context, writer: _Writer) -> CoursePage:
 
     # 6. English versions of lessons, when the site offers English.
     if context.english is not None:
-        _write_english(context, writer, pages, actions)
+        _write_english(context, writer, pages, actions, live=live)
     return course
 
 
@@ -1351,7 +1437,9 @@ def _english_parent(week: WeekPage, locale: Locale) -> Page:
         return week.copy_for_translation(locale, copy_parents=True, alias=True)
 
 
-def _write_english(context: _Context, writer: _Writer, pages: dict, actions: dict) -> None:
+def _write_english(
+    context: _Context, writer: _Writer, pages: dict, actions: dict, *, live: bool
+) -> None:
     """Each twin becomes (or updates) its lesson's English translation, under the English
     translation of the lesson's week, in the weeks' order; English versions of removed
     lessons and weeks are deleted as the admin deletes them."""
@@ -1379,11 +1467,11 @@ def _write_english(context: _Context, writer: _Writer, pages: dict, actions: dic
         if actions.get(("translation", spec["title"], file)) == "keep":
             continue
         page = LessonPage.objects.get(pk=page.pk)
-        for name, value in writer.fields("lesson", spec).items():
+        for name, value in writer.fields("lesson", spec, _current(page)).items():
             setattr(page, name, value)
         page.save(clean=False)
         revision = page.save_revision(user=writer.user, clean=False, log_action=True)
-        if context.plan.live:
+        if live:
             revision.publish(user=writer.user, skip_permission_checks=True)
     for _folder, _week, items in parsed.weeks:
         order = [english_pks[spec["id"]] for _n, _k, spec in items if spec["id"] in english_pks]
@@ -1400,9 +1488,12 @@ def _reorder(parent: Page, wanted: list[int]) -> None:
         Page.objects.get(pk=pk).move(Page.objects.get(pk=parent.pk), pos="last-child")
 
 
-def course_package_import(*, archive, index: CourseIndexPage | None = None, user=None):
+def course_package_import(
+    *, archive, index: CourseIndexPage | None = None, user=None, publish: bool = False
+):
     """Import ``archive``: a new course as a draft under ``index`` (default: the site's
     course list), or the course with the package's id updated in place. Returns the course.
+    With ``publish`` the pages written go live (new ones are created live, one revision each).
 
     Raises PackageError, having written nothing, when the package has problems.
     """
@@ -1412,7 +1503,7 @@ def course_package_import(*, archive, index: CourseIndexPage | None = None, user
     writer = _Writer(context, user)
     try:
         with transaction.atomic(), disable_reference_index_auto_update():
-            course = _write(context, writer)
+            course = _write(context, writer, publish=publish)
             for page in course.get_descendants(inclusive=True).specific():
                 ReferenceIndex.create_or_update_for_object(page)  # once each, not per save
     except BaseException as error:

@@ -80,6 +80,12 @@ def test_mentor_updates_a_lesson_through_a_package_and_the_learner_keeps_progres
     expect(page.locator("#package-remove")).to_have_count(0)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "pkg_preview.png"), full_page=True)
+    diff = page.locator(f"#package-diff li[data-path='{LESSON_FILE}']")
+    expect(diff.locator(".package-diff__line--added")).not_to_be_visible()
+    diff.locator("summary").click()
+    expect(diff.locator(".package-diff__line--removed")).to_contain_text("-Isi pelajaran.")
+    expect(diff.locator(".package-diff__line--added")).to_have_text(f"+{NEW_TEXT}")
+    page.screenshot(path=str(SHOTS / "pkg_diff.png"), full_page=True)
 
     # ... and confirms: back on the course in the admin.
     browsing.submit(page.locator("main form button[type='submit']:not([name='discard'])"))

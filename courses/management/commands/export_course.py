@@ -4,9 +4,19 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from courses.models import CoursePage
 from courses.packages.services import course_package_export
+
+
+def _find(course: str) -> CoursePage | None:
+    """The course with this page id, else with this slug: the one in the site's default
+    locale first (its English translation or alias has the same slug)."""
+    if course.isdigit() and (page := CoursePage.objects.filter(pk=int(course)).first()):
+        return page
+    found = CoursePage.objects.filter(slug=course).order_by("pk")
+    return found.filter(locale=Locale.get_default()).first() or found.first()
 
 
 class Command(BaseCommand):
@@ -17,10 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="the ZIP to write (default: <slug>.zip)")
 
     def handle(self, *args, course, output=None, **options):
-        found = CoursePage.objects.filter(slug=course)
-        if course.isdigit():
-            found = found | CoursePage.objects.filter(pk=int(course))
-        page = found.first()
+        page = _find(course)
         if page is None:
             raise CommandError(_("There is no course “%(course)s”.") % {"course": course})
         path = Path(output or f"{page.slug}.zip")

@@ -4,13 +4,15 @@ import; who may do which; bad uploads change nothing."""
 import io
 import time
 import zipfile
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Page
 
 from courses import package_uploads
 from courses.models import CourseIndexPage, CoursePage, LessonCompletion, LessonPage
@@ -18,7 +20,7 @@ from courses.packages import services
 from courses.services import enrolment_start, lesson_mark_done
 from tests.factories import UserFactory, build_course, lessons_of
 
-from .builders import build_full_course, zip_of
+from .builders import build_full_course, png_bytes, zip_of
 
 IMPORT_URL = "/admin/kursus/impor/"
 
@@ -149,6 +151,61 @@ def test_upload_shows_a_preview_naming_the_changed_lesson_and_changes_nothing(
     assert "minggu-1/pelajaran-2.md" in changed
     assert "Pelajaran 1.1" not in changed
     assert "diperbarui" not in str(LessonPage.objects.get(slug="pelajaran-1-2").body)
+
+
+def test_the_preview_shows_the_changed_lines_of_the_edited_lesson_escaped(client, mentor, course):
+    client.force_login(mentor)
+    data = edited_package(
+        course,
+        "minggu-1/pelajaran-2.md",
+        b"Isi pelajaran.",
+        b"Isi baru <script>alert(1)</script> & lainnya.",
+    )
+
+    html = client.get(upload(client, data).url).content.decode()
+
+    section = html.split('id="package-diff"')[1].split("</section>")[0]
+    [item] = section.split('<li class="package-diff ')[1:]
+    assert 'data-path="minggu-1/pelajaran-2.md"' in item
+    assert "<details>" in item
+    assert '<span class="package-diff__toggle">' in item
+    assert (
+        '<del class="package-diff__line package-diff__line--removed">-Isi pelajaran.</del>' in item
+    )
+    assert (
+        '<ins class="package-diff__line package-diff__line--added">'
+        "+Isi baru &lt;script&gt;alert(1)&lt;/script&gt; &amp; lainnya.</ins>"
+    ) in item
+    assert "<script>alert(1)" not in html
+    assert "css/package-diff.css" in html
+
+
+def test_the_preview_says_a_replaced_image_changed_size(client, mentor, db):
+    course = build_full_course(slug="kursus-gambar")
+    files = services.course_package_files(course=course)
+    png = next(path for path in files if path.endswith(".png"))
+    files[png] = png_bytes(size=(300, 200))
+    client.force_login(mentor)
+
+    preview = client.get(upload(client, zip_of(files)).url).content.decode()
+
+    section = preview.split('id="package-diff"')[1].split("</section>")[0]
+    [item] = section.split('<li class="package-diff ')[1:]
+    assert f"<code>{png}</code> — " in item
+    assert " → " in item  # replaced (old size → new size)
+    assert "<details>" not in item
+
+
+def test_the_preview_of_a_new_course_shows_no_file_differences(client, mentor, db):
+    course = build_full_course(slug="kursus-baru")
+    data = services.course_package_export(course=course)
+    course.delete()
+    client.force_login(mentor)
+
+    preview = client.get(upload(client, data).url).content.decode()
+
+    assert 'id="package-create"' in preview
+    assert 'id="package-diff"' not in preview
 
 
 def test_confirm_updates_the_course_in_place_and_keeps_progress(
@@ -285,8 +342,7 @@ def test_confirm_rechecks_the_permission(client, mentor, course):
     client.force_login(mentor)
     data = edited_package(course, "minggu-1/pelajaran-1.md", b"Isi pelajaran.", b"Baru.")
     preview_url = upload(client, data).url
-    mentor.groups.clear()
-    mentor.groups.add(Group.objects.get(name="Coordinators"))  # no page permissions
+    GroupPagePermission.objects.filter(group__name="Mentors").delete()
 
     response = client.post(preview_url)
 
@@ -302,6 +358,62 @@ def test_a_coordinator_can_open_the_import_page(client, coordinator, db):
 
     assert response.status_code == 200
     assert 'name="package"' in response.content.decode()
+
+
+def test_a_coordinator_imports_a_new_course_as_a_draft(client, coordinator, course):
+    data = services.course_package_export(course=course)
+    course.delete()
+    client.force_login(coordinator)
+
+    preview_url = upload(client, data).url
+    preview = client.get(preview_url).content.decode()
+    response = client.post(preview_url)
+
+    assert 'id="package-create"' in preview
+    imported = CoursePage.objects.get(slug="pembiayaan-umkm")
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[imported.pk])
+    assert not imported.live
+    assert imported.get_latest_revision().user == coordinator
+
+
+def test_a_coordinator_updates_a_course_in_place(client, coordinator, owner, course):
+    lesson = LessonPage.objects.get(slug="pelajaran-1-2")
+    enrolment_start(learner=owner, course=course)
+    lesson_mark_done(learner=owner, lesson=lesson)
+    client.force_login(coordinator)
+    data = edited_package(
+        course, "minggu-1/pelajaran-2.md", b"Isi pelajaran.", b"Isi dari koordinator."
+    )
+
+    response = client.post(upload(client, data).url)
+
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[course.pk])
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    assert "Isi dari koordinator." in str(lesson.body)
+    assert lesson.live
+    assert LessonCompletion.objects.filter(learner=owner, lesson=lesson).exists()
+
+
+def test_coordinators_hold_the_page_permissions_mentors_hold_and_the_grant_can_be_repeated(db):
+    grant = import_module("courses.migrations.0006_coordinator_page_permissions")
+
+    def rows(group):
+        return set(
+            GroupPagePermission.objects.filter(group__name=group).values_list(
+                "page_id", "permission__codename"
+            )
+        )
+
+    mentors = rows("Mentors")
+    assert {codename for _page, codename in mentors} >= {"add_page", "change_page"}
+    assert rows("Coordinators") == mentors
+    grant.grant(django_apps, None)
+    assert GroupPagePermission.objects.filter(group__name="Coordinators").count() == len(mentors)
+    grant.revoke(django_apps, None)
+    assert rows("Coordinators") == set()
+    assert rows("Mentors") == mentors
+    grant.grant(django_apps, None)
+    assert rows("Coordinators") == mentors
 
 
 def test_learners_and_visitors_are_sent_to_sign_in(client, owner, db):
