@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
-from scipy import stats
 
 CONFIDENCE = 0.95
 MIN_PAIRS = 2
@@ -67,6 +66,9 @@ def paired_comparison(pairs: Iterable[tuple[Decimal | float, Decimal | float]]) 
     )
     if n < MIN_PAIRS:
         return PairedComparison(n, **means, **missing, improved=improved, reason=NOT_ENOUGH_PAIRS)
+    # Imported here: scipy.stats takes about a second to load, and only this report needs it.
+    from scipy import stats
+
     values = dict(missing)
     reasons = []
     if len(set(gains)) == 1:
