@@ -51,6 +51,7 @@ def cohort_join(request, code=""):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            throttling.join_code_joined(request)
             messages.success(
                 request, _("You have joined %(cohort)s.") % {"cohort": enrolment.cohort.name}
             )

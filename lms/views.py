@@ -71,6 +71,7 @@ def sign_up(request):
         except ValidationError as error:
             _add_errors(account, error, chosen)
         else:
+            throttling.join_code_joined(request)
             login(request, user, backend="lms.backends.PhoneOrEmailBackend")
             messages.success(
                 request, _("Welcome, %(name)s! Your account is ready.") % {"name": user.full_name}
@@ -222,6 +223,7 @@ def business_join(request):
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            throttling.join_code_joined(request)
             messages.success(request, _("You have joined the business."))
             return redirect("lms:profile")
     return render(

@@ -273,7 +273,7 @@ AXES_RESET_ON_SUCCESS = False  # The handler clears the account's own failures i
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "lms.throttling.sign_in_username"
-AXES_CLIENT_IP_CALLABLE = "lms.throttling.client_ip"
+AXES_CLIENT_IP_CALLABLE = "lms.throttling.address_key"  # IPv6 by its /64.
 AXES_LOCKOUT_CALLABLE = "lms.throttling.locked_out"
 AXES_VERBOSE = False
 # Sign-up and password-reset throttling (django-ratelimit, counted in the default cache).
@@ -293,7 +293,7 @@ CLAIM_CODE_ADDRESS_RATE = env("CLAIM_CODE_ADDRESS_RATE", default="100/h")
 MENTORING_HAND_IN_RATE = env("MENTORING_HAND_IN_RATE", default="30/h")
 MENTORING_MAX_UPLOAD_MB = env.int("MENTORING_MAX_UPLOAD_MB", default=15)
 RATELIMIT_VIEW = "lms.throttling.rate_limited"
-RATELIMIT_IP_META_KEY = "lms.throttling.client_ip"
+RATELIMIT_IP_META_KEY = "lms.throttling.address_key"
 # Without REDIS_URL (make run, the tests) one process's in-memory cache counts every attempt, so
 # django-ratelimit's objections to it (not shared, not on its list) do not apply. Production,
 # on Redis, silences nothing.

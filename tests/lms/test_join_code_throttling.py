@@ -121,6 +121,17 @@ def test_only_wrong_codes_count(client, member, other_owner):
 
 
 @override_settings(JOIN_CODE_ADDRESS_RATE="3/h")
+def test_a_class_joining_with_its_right_code_never_uses_up_the_address(
+    client, cohort, learners_group
+):
+    for learner in UserFactory.create_batch(6, groups=[learners_group]):
+        client.force_login(learner)
+        assert join_class(client, cohort.join_code).status_code == 302
+    assert Enrolment.objects.filter(cohort=cohort).count() == 6
+    assert not refused_as_throttled(join_class(client, "ZZZ999"))  # The address is not spent.
+
+
+@override_settings(JOIN_CODE_ADDRESS_RATE="3/h")
 def test_sign_up_with_a_wrong_business_code_counts_per_address(client, owner):
     def sign_up(code, phone, ip=CLASS_WIFI):
         return client.post(
