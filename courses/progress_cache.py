@@ -28,8 +28,6 @@ the learner's attempts on the course's quizzes and questionnaires, the hand-ins 
   ``Membership`` (the person's entries on every course they are enrolled in).
 """
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from lms import pagetree
@@ -45,14 +43,9 @@ def key(learner_id, course_id) -> str:
 def enrolment(*, learner, course, build):
     """``build()``'s enrolment (or None) for the learner and course, from the cache when the
     entry is there."""
-    full_key = key(learner.pk, course.pk)
-    value = pagetree.learner_entry(key(pagetree.USER, course.pk), learner.pk)
-    if value is None:
-        value = build()
-        cache.set(full_key, NOT_ENROLLED if value is None else value, TIMEOUT)
-        pagetree.remember(full_key, NOT_ENROLLED if value is None else value)
-        return value
-    return None if value == NOT_ENROLLED else value
+    return pagetree.learner_cached(
+        key(pagetree.USER, course.pk), learner.pk, build, timeout=TIMEOUT, none=NOT_ENROLLED
+    )
 
 
 def page_key(learner_id, course_id) -> str:
@@ -62,23 +55,13 @@ def page_key(learner_id, course_id) -> str:
 def course_page_reads(*, learner, course, build):
     """``build()``'s value (anything picklable but None) for the learner and course, from the
     cache when the entry is there."""
-    value = pagetree.learner_entry(page_key(pagetree.USER, course.pk), learner.pk)
-    if value is None:
-        value = build()
-        full_key = page_key(learner.pk, course.pk)
-        cache.set(full_key, value, TIMEOUT)
-        pagetree.remember(full_key, value)
-    return value
+    return pagetree.learner_cached(
+        page_key(pagetree.USER, course.pk), learner.pk, build, timeout=TIMEOUT
+    )
 
 
 def retire(learner_id, course_id) -> None:
-    _retire_keys([key(learner_id, course_id), page_key(learner_id, course_id)])
-
-
-def _retire_keys(keys) -> None:
-    if keys:
-        cache.delete_many(keys)
-        transaction.on_commit(lambda: cache.delete_many(keys))
+    pagetree.learner_entries_retire([key(learner_id, course_id), page_key(learner_id, course_id)])
 
 
 def _learner_row_changed(sender, instance, **kwargs):
@@ -97,7 +80,9 @@ def _submission_changed(sender, instance, **kwargs):
                 "user_id", flat=True
             )
         )
-    _retire_keys([page_key(learner_id, instance.course_id) for learner_id in learners])
+    pagetree.learner_entries_retire(
+        [page_key(learner_id, instance.course_id) for learner_id in learners]
+    )
 
 
 def _membership_changed(sender, instance, **kwargs):
@@ -107,21 +92,16 @@ def _membership_changed(sender, instance, **kwargs):
     courses = Enrolment.objects.filter(learner_id=instance.user_id).values_list(
         "course_id", flat=True
     )
-    _retire_keys([page_key(instance.user_id, course_id) for course_id in courses])
+    pagetree.learner_entries_retire(
+        [page_key(instance.user_id, course_id) for course_id in courses]
+    )
 
 
 def _cohort_changed(sender, instance, **kwargs):
     from .models import Enrolment
 
-    keys = [
-        key(learner_id, instance.course_id)
-        for learner_id in Enrolment.objects.filter(cohort_id=instance.pk).values_list(
-            "learner_id", flat=True
-        )
-    ]
-    if keys:
-        cache.delete_many(keys)
-        transaction.on_commit(lambda: cache.delete_many(keys))
+    learners = Enrolment.objects.filter(cohort_id=instance.pk).values_list("learner_id", flat=True)
+    pagetree.learner_entries_retire(key(learner_id, instance.course_id) for learner_id in learners)
 
 
 def connect_signals() -> None:

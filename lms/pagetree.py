@@ -92,6 +92,30 @@ def learner_entry(template: str, learner_id):
     return _read(full_key, template)
 
 
+def learner_cached(template: str, learner_id, build, *, timeout: int, none=None):
+    """``build()``'s value for the learner's entry ``template`` (``learner_entry``), stored for
+    ``timeout`` seconds on a miss. ``none``: the marker stored when ``build()`` gives None, so
+    that answer is kept too (without one, ``build()`` must never give None)."""
+    value = learner_entry(template, learner_id)
+    if value is None:
+        value = build()
+        stored = none if value is None else value
+        full_key = template.replace(USER, str(learner_id))
+        cache.set(full_key, stored, timeout)
+        remember(full_key, stored)
+        return value
+    return None if none is not None and value == none else value
+
+
+def learner_entries_retire(keys) -> None:
+    """Deletes per-learner entries now, and again once the write under way commits, so a page
+    read between the write and the commit cannot put the old value back for longer than that."""
+    keys = list(keys)
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(lambda: cache.delete_many(keys))
+
+
 def cached(kind: str, key, build):
     """``build()``'s value for ``key``, read from the current tree version's entry when there is
     one. ``build`` must return a picklable value other than None."""

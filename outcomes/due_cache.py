@@ -17,8 +17,6 @@ on the day a window opens and goes when it closes with no entry to retire.
   the signals' back).
 """
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from lms import pagetree
@@ -34,22 +32,9 @@ def key(user_id, course_id) -> str:
 def inputs(*, user, course, build):
     """``build()``'s value (a tuple, or None when nothing can be due) for ``user`` and
     ``course``, from the cache when the entry is there."""
-    value = pagetree.learner_entry(key(pagetree.USER, course.pk), user.pk)
-    if value is None:
-        value = build()
-        stored = NOTHING_DUE if value is None else value
-        full_key = key(user.pk, course.pk)
-        cache.set(full_key, stored, TIMEOUT)
-        pagetree.remember(full_key, stored)
-        return value
-    return None if value == NOTHING_DUE else value
-
-
-def retire(keys) -> None:
-    keys = list(keys)
-    if keys:
-        cache.delete_many(keys)
-        transaction.on_commit(lambda: cache.delete_many(keys))
+    return pagetree.learner_cached(
+        key(pagetree.USER, course.pk), user.pk, build, timeout=TIMEOUT, none=NOTHING_DUE
+    )
 
 
 def _business_members(user_id) -> set:
@@ -66,7 +51,7 @@ def _business_members(user_id) -> set:
 def _learner_row_changed(sender, instance, **kwargs):
     """An enrolment or a course completion: the business's first dates may have moved."""
     if instance.learner_id and instance.course_id:
-        retire(
+        pagetree.learner_entries_retire(
             key(user_id, instance.course_id) for user_id in _business_members(instance.learner_id)
         )
 
@@ -77,7 +62,7 @@ def _checkin_changed(sender, instance, **kwargs):
     members = Membership.objects.filter(business_id=instance.business_id).values_list(
         "user_id", flat=True
     )
-    retire(key(user_id, instance.course_id) for user_id in members)
+    pagetree.learner_entries_retire(key(user_id, instance.course_id) for user_id in members)
 
 
 def _membership_changed(sender, instance, **kwargs):
@@ -93,7 +78,9 @@ def _membership_changed(sender, instance, **kwargs):
         )
     )
     courses = list(CheckInPlan.objects.values_list("course_id", flat=True))
-    retire(key(user_id, course_id) for user_id in users for course_id in courses)
+    pagetree.learner_entries_retire(
+        key(user_id, course_id) for user_id in users for course_id in courses
+    )
 
 
 def _plan_changed(sender, instance, **kwargs):
@@ -106,7 +93,7 @@ def _plan_changed(sender, instance, **kwargs):
         .values_list("user_id", flat=True)
         .distinct()
     )
-    retire(key(user_id, instance.course_id) for user_id in members)
+    pagetree.learner_entries_retire(key(user_id, instance.course_id) for user_id in members)
 
 
 def connect_signals() -> None:

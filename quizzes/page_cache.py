@@ -9,8 +9,6 @@ requests: what the page reads of the learner besides the enrolment (``courses.pr
 - Expires after ``TIMEOUT`` whatever happens (a queryset ``update()`` behind the signals' back).
 """
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from lms import pagetree
@@ -25,20 +23,12 @@ def key(learner_id, page_id) -> str:
 def reads(*, learner, page, build):
     """``build()``'s value (a tuple) for the learner and page, from the cache when the entry
     is there."""
-    value = pagetree.learner_entry(key(pagetree.USER, page.pk), learner.pk)
-    if value is None:
-        value = build()
-        full_key = key(learner.pk, page.pk)
-        cache.set(full_key, value, TIMEOUT)
-        pagetree.remember(full_key, value)
-    return value
+    return pagetree.learner_cached(key(pagetree.USER, page.pk), learner.pk, build, timeout=TIMEOUT)
 
 
 def _learner_row_changed(sender, instance, **kwargs):
     if instance.learner_id and instance.page_id:
-        full_key = key(instance.learner_id, instance.page_id)
-        cache.delete(full_key)
-        transaction.on_commit(lambda: cache.delete(full_key))
+        pagetree.learner_entries_retire([key(instance.learner_id, instance.page_id)])
 
 
 def connect_signals() -> None:
