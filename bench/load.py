@@ -121,6 +121,7 @@ def seed(sessions: int) -> dict:
     from privacy import services as privacy_services
     from privacy.services import SESSION_KEY as PRIVACY_SESSION_KEY
     from quizzes import demo as quizzes_demo
+    from quizzes import services as quiz_services
     from quizzes.models import QuizAttempt, QuizPage
 
     lms_demo.seed()
@@ -140,6 +141,9 @@ def seed(sessions: int) -> dict:
         user.save()
         user.groups.add(learners)
         course_services.enrolment_start(learner=user, course=course)
+        # Past the questionnaire before the course, as most learners are: a lesson URL then
+        # serves the lesson, not the offer to answer it first.
+        quiz_services.before_skip(learner=user, course=course)
         users.append(user)
     # They agreed to the privacy notice, as sign-up records: pages are measured, not redirects.
     privacy_services.notice_agreed_in_bulk(user_ids=[user.pk for user in users])

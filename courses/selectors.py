@@ -6,8 +6,9 @@ from django.contrib.auth.models import Group
 from django.db.models import Exists, F, JSONField, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
-from lms import pagetree, roles
+from lms import fragments, pagetree, roles
 from lms.models import Business, User
 from lms.selectors import membership_for, sees_every_class
 from quizzes.models import Phase, QuestionnaireSkip, QuizAttempt, QuizPage, SurveyResponse
@@ -272,7 +273,6 @@ def course_page_context(*, course: CoursePage, learner) -> dict:
         else ([], [], None)
     )
     _add_assignments(outline, submissions)
-    course_cover(course)
     assessments = course_assessments_for(
         course=course,
         learner=learner,
@@ -286,12 +286,14 @@ def course_page_context(*, course: CoursePage, learner) -> dict:
         (row for row in outline.weeks if row.quiz_id and row.quiz_id == summary.next_quiz_id),
         None,
     )
-    return {
+    context = {
         "outline": outline,
         "enrolment": enrolment,
         "progress": summary,
         "next_lesson": next_lesson,
         "next_quiz_week": next_quiz_week,  # every lesson done, this week's quiz still to pass
+        # The cover with its renditions, read only when its kept HTML is missing.
+        "cover": SimpleLazyObject(lambda: course_cover(course)),
         # Read by the page's {% course_assessments %} and {% certificate_status %} tags.
         "course_assessments": assessments,
         "certificate_standing": _certificate_status(
@@ -300,6 +302,67 @@ def course_page_context(*, course: CoursePage, learner) -> dict:
         if enrolment
         else None,
     }
+    context["page_key"] = course_page_key(context)
+    context["tree_version"] = pagetree.version()
+    return context
+
+
+def course_page_key(context: dict) -> str:
+    """What the course page's kept parts (progress card, certificate, weeks) show beyond the
+    pages themselves, which the tree version covers: where the learner stands. Equal keys,
+    equal HTML, whoever the learner."""
+    outline, assessments = context["outline"], context["course_assessments"]
+    enrolment, progress = context["enrolment"], context["progress"]
+    standing, next_lesson = context["certificate_standing"], context["next_lesson"]
+    next_week = context["next_quiz_week"]
+    weeks = []
+    for row in outline.weeks:
+        quiz = assessments.quizzes.get(row.page.path) or {}
+        week = row.progress
+        weeks.append(
+            (
+                row.page.pk,
+                row.is_open,
+                row.opens_on,
+                (week.done, week.total) if week else None,
+                [(item.pk in row.done_ids, item.pk in row.new_ids) for item in row.lessons],
+                [(page.pk, state) for page, state in row.assignments],
+                (quiz.get("best"), quiz.get("passed")),
+            )
+        )
+    cohort = enrolment.cohort if enrolment else None
+    certificate = standing.certificate if standing else None
+    state = (
+        enrolment is not None,
+        weeks,
+        (
+            progress.done,
+            progress.total,
+            progress.percent,
+            progress.started,
+            progress.complete,
+            progress.completed_at,
+            sorted(progress.new_lesson_ids),
+        )
+        if progress
+        else None,
+        next_lesson.pk if next_lesson else None,
+        (next_week.page.pk, next_week.number, next_week.is_open) if next_week else None,
+        (
+            getattr(assessments.knowledge, "pk", None),
+            assessments.knowledge_phase,
+            assessments.before_pending,
+            getattr(assessments.survey, "pk", None),
+            assessments.survey_done,
+        ),
+        (cohort.name, cohort.whatsapp_group_url) if cohort else None,
+        (certificate.pk, certificate.is_valid, certificate.revoked_at) if certificate else None,
+        [(i.key, str(i.label), i.done, i.total, i.met) for i in standing.checklist]
+        if standing
+        else None,
+        standing.complete if standing else None,
+    )
+    return fragments.state_key(*state)
 
 
 def _course_page_reads(learner, course) -> tuple:
@@ -361,11 +424,12 @@ def _certificate_status(outline, done, learner, summary, assessments, submission
 COVER_SPECS = ("format-webp|fill-720x405", "format-jpeg|fill-720x405")  # the course page's
 
 
-def course_cover(course: CoursePage) -> None:
+def course_cover(course: CoursePage):
     """Give ``course`` its cover image from the page-tree cache, with its renditions attached
     as if prefetched: Wagtail then neither queries for the image nor reads its renditions from
     the cache and writes them back on every view (it does for renditions found in the cache).
-    The renditions the course page shows are made when the entry is built."""
+    The renditions the course page shows are made when the entry is built. Returns the image,
+    or None."""
     if not course.cover_image_id:
         return
 
@@ -386,6 +450,7 @@ def course_cover(course: CoursePage) -> None:
     found = pagetree.cached("cover", f"{course.pk}:{course.cover_image_id}", build)
     if found:
         course.cover_image = found[0]
+    return found[0] if found else None
 
 
 def _add_assignments(outline: Outline, submissions) -> None:
@@ -454,17 +519,27 @@ def lesson_page_context(*, lesson: LessonPage, access: LessonAccess | None, user
     position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
     row = outline.week_of(lesson.pk)
     summary = outline.progress or summarise(outline.for_progress(), row.done_ids if row else set())
+    is_done = bool(row and lesson.pk in row.done_ids)
+    is_new = lesson.pk in summary.new_lesson_ids
+    # What the lesson page's kept parts show beyond the pages (the tree version covers those).
+    state = (
+        is_done,
+        is_new,
+        access.preview,
+        (summary.done, summary.total, summary.percent, summary.completed_at),
+    )
     return {
         "course": outline.course,
         "week": row,
-        "is_done": bool(row and lesson.pk in row.done_ids),
-        "is_new": lesson.pk in summary.new_lesson_ids,
+        "is_done": is_done,
+        "is_new": is_new,
         "previous_lesson": lessons[position - 1] if position else None,
         "next_lesson": lessons[position + 1]
         if position is not None and position + 1 < len(lessons)
         else None,
         "progress": summary,
         "preview": access.preview,
+        "lesson_key": fragments.state_key(*state),
     }
 
 

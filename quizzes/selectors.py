@@ -2,13 +2,13 @@
 
 import random
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
 from courses.selectors import course_progress_for, page_access_for
-from lms import pagetree
+from lms import fragments, pagetree
 
 from . import grading, page_cache
 from .blocks import LIKERT_LABELS
@@ -121,9 +121,7 @@ class QuestionView:
     error: str = ""
 
 
-def question_views(page, *, seed=None, given=None, errors=None) -> list[QuestionView]:
-    """The questions as a learner answers them; shuffled with a stable seed if the quiz says so."""
-    given, errors = given or {}, errors or {}
+def _questions_as_written(page) -> list[QuestionView]:
     views = []
     for block in page.questions:
         value = block.value
@@ -141,10 +139,30 @@ def question_views(page, *, seed=None, given=None, errors=None) -> list[Question
                 number=0,
                 choices=choices,
                 unit=value.get("unit", "") or "",
-                given=given.get(block.id, []),
-                error=errors.get(block.id, ""),
             )
         )
+    return views
+
+
+def question_views(page, *, seed=None, given=None, errors=None, live=False) -> list[QuestionView]:
+    """The questions as a learner answers them; shuffled with a stable seed if the quiz says so.
+    ``live``: ``page`` is the published page (not a preview's draft), whose questions as
+    written are read from the page-tree cache."""
+    given, errors = given or {}, errors or {}
+    written = (
+        pagetree.cached("questions", page.pk, lambda: _questions_as_written(page))
+        if live
+        else _questions_as_written(page)
+    )
+    views = [
+        replace(
+            view,
+            choices=list(view.choices),
+            given=given.get(view.id, []),
+            error=errors.get(view.id, ""),
+        )
+        for view in written
+    ]
     if seed is not None:
         rng = random.Random(seed)  # noqa: S311 - an order of questions, not a secret
         rng.shuffle(views)
@@ -154,6 +172,14 @@ def question_views(page, *, seed=None, given=None, errors=None) -> list[Question
     for number, view in enumerate(views, start=1):
         view.number = number
     return views
+
+
+def questions_key(views: list[QuestionView]) -> str:
+    """What the question list shows beyond the page itself (which the tree version covers):
+    the order, the answers given and the errors. Equal keys, equal HTML."""
+    return fragments.state_key(
+        *[(v.id, v.number, [c[0] for c in v.choices], v.given, v.error) for v in views]
+    )
 
 
 def assessment_page_context(*, page, access, user, given=None, errors=None) -> dict:
@@ -200,7 +226,17 @@ def assessment_page_context(*, page, access, user, given=None, errors=None) -> d
         seed=seed,
         given=given if given is not None else (draft_answers or {}),
         errors=errors,
+        live=True,
     )
+    context["questions_key"] = questions_key(context["questions"])
+    context["head_key"] = fragments.state_key(
+        access.preview,
+        [(a.pk, a.phase, a.number, a.score_percent, a.passed) for a in attempts],
+        context.get("attempts_left"),
+        context.get("passed"),
+        context.get("gain"),
+    )
+    context["tree_version"] = pagetree.version()
     return context
 
 

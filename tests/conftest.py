@@ -1,7 +1,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connections
 from django.utils import translation
 
@@ -27,8 +27,9 @@ def django_db_setup(django_db_setup):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache, as the database starts empty: no cached page,
-    outline or attempt counter from an earlier test."""
-    cache.clear()
+    outline, rendered fragment or attempt counter from an earlier test."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -124,6 +124,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
     "default": env.cache("REDIS_URL", default="locmemcache://"),
+    # HTML that is a function of its key (the tree version, the language and the state it shows,
+    # such as the course page's weeks for one learner's progress), kept in each app process:
+    # no round trip, and nothing personal in it. Least recently used entries go first.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 AUTH_USER_MODEL = "lms.User"

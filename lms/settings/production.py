@@ -40,6 +40,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
 CACHES = {
+    **CACHES,  # noqa: F405 - base's process-local "fragments"
     "default": {
         # django-redis keeps one client per process; Django's own backend builds one per call,
         # which cost a lesson page a quarter of its time. lms.cache.RedisCache turns a stopped

@@ -9,6 +9,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
@@ -24,7 +25,7 @@ from outcomes import due_cache
 from outcomes.models import CheckInPlan
 from outcomes.selectors import due_moment_on_course
 from quizzes import page_cache
-from quizzes.models import QuestionnaireSkip
+from quizzes.models import QuestionnaireSkip, QuizAttempt
 from tests.factories import (
     RIGHT_ANSWERS,
     build_assignment,
@@ -58,12 +59,13 @@ def any_cache(request):
     if not redis_answers():
         pytest.skip("no Redis on 127.0.0.1:6379")
     caches = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "lms.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"test-caching-{uuid.uuid4().hex[:8]}",
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
-        }
+        },
     }
     lms_cache._breakers.clear()
     with override_settings(CACHES=caches):
@@ -384,3 +386,93 @@ def test_a_warm_quiz_page(reader, course, django_assert_max_num_queries):
     with django_assert_max_num_queries(2):  # session, user: the attempts and draft cached
         response = reader.get(quiz.url)
     assert response.status_code == 200
+
+
+def weeks_html(client, course) -> str:
+    """The course page's list of weeks, as the learner's browser gets it."""
+    html = client.get(course.url).content.decode()
+    return html[
+        html.index('<ol class="weeks">') : html.index("</ol>", html.index('<ol class="weeks">'))
+    ]
+
+
+def test_learners_in_different_states_each_see_their_own_weeks(
+    any_cache, client, owner, member, course
+):
+    first, second = lessons_of(course)[:2]
+    for learner in (owner, member):
+        services.enrolment_start(learner=learner, course=course)
+    client.force_login(owner)
+    warm(client, course.url)
+    client.post(done_url(first), {"next": ""})
+    owners = weeks_html(client, course)
+
+    client.force_login(member)
+    members = weeks_html(client, course)
+    assert members.count("lesson-item--done") == 0
+    client.post(done_url(second), {"next": ""})
+    members = weeks_html(client, course)
+
+    assert owners.count("lesson-item--done") == members.count("lesson-item--done") == 1
+    assert owners != members
+    done = '<li class="lesson-item lesson-item--done">'
+    assert first.title in owners.split(done)[1].split("</li>")[0]
+    assert second.title in members.split(done)[1].split("</li>")[0]
+    client.force_login(owner)
+    assert weeks_html(client, course) == owners
+
+
+def test_the_weeks_show_a_quiz_pass_and_an_assignment_review_at_once(
+    any_cache, reader, owner, course, mentor
+):
+    week = WeekPage.objects.child_of(course).first()
+    quiz = build_quiz(week)
+    assignment = build_assignment(week)
+    warm(reader, course.url)
+    before = weeks_html(reader, course)
+    assert "state-badge--none" in before
+    assert "tick" not in before
+
+    reader.post(
+        reverse("quizzes:submit", args=[quiz.pk]), {**RIGHT_ANSWERS, "token": str(uuid.uuid4())}
+    )
+    hand_in = build_hand_in(assignment, owner)
+    after = weeks_html(reader, course)
+    assert after.count('<span class="tick">') == 1  # the quiz passed
+    assert "state-badge--handed_in" in after
+
+    hand_in.state = State.ACCEPTED
+    hand_in.save()  # the save retires the learner's entry, as a mentor's review does
+    assert "state-badge--accepted" in weeks_html(reader, course)
+
+
+def test_a_lesson_renamed_shows_in_the_weeks_at_once(any_cache, reader, course):
+    lesson = lessons_of(course)[0]
+    warm(reader, course.url)
+    lesson.title = "Foto produk dengan cahaya pagi"
+    lesson.save_revision().publish()
+    assert "Foto produk dengan cahaya pagi" in weeks_html(reader, course)
+
+
+def test_a_lesson_page_shows_its_done_mark_and_progress_at_once(any_cache, reader, course):
+    first, second = lessons_of(course)[:2]
+    warm(reader, first.url, second.url)
+    assert 'value="0"' in reader.get(second.url).content.decode()  # the progress bar
+
+    reader.post(done_url(first), {"next": ""})
+    first_html = reader.get(first.url).content.decode()
+    second_html = reader.get(second.url).content.decode()
+    assert '<span class="tick">' in first_html
+    assert '<span class="tick">' not in second_html
+    assert 'value="25"' in first_html  # 1 of 4 lessons
+    assert 'value="25"' in second_html
+
+
+def test_a_quiz_attempt_shows_in_the_quiz_head_at_once(any_cache, reader, course):
+    quiz = build_quiz(WeekPage.objects.child_of(course).first())
+    warm(reader, quiz.url)
+    reader.post(reverse("quizzes:submit", args=[quiz.pk]), {**RIGHT_ANSWERS, "token": uuid.uuid4()})
+    attempt = QuizAttempt.objects.get(page=quiz)
+    html = reader.get(quiz.url).content.decode()
+    assert reverse("quizzes:attempt", args=[attempt.pk]) in html
+    assert '<span class="tick">' in html  # passed

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 import requests
+from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core.cache import cache
 from django.db import connection
@@ -75,11 +76,12 @@ def frozen_redis():
 
 def production_cache(location, **options):
     return {
+        **settings.CACHES,  # the process-local "fragments" as in production
         "default": {
             "BACKEND": "lms.cache.RedisCache",
             "LOCATION": location,
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5, **options},
-        }
+        },
     }
 
 
