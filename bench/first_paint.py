@@ -371,9 +371,9 @@ def main() -> None:
         paint = statistics.median(run["paint"] for run in repeat[mode])
         verdict = "meets" if paint < REPEAT_FLOOR_MS else "MISSES"
         why = (
-            " (HTML is network-first: online, the worker waits for the network's answer, at "
-            "least one 400 ms round trip on slow 3G; the saved copy answers only after its 3 s "
-            "timeout or a failure)"
+            " (online, the worker waits about 150 ms for the network before the saved copy "
+            "answers, 3 s for a copy kept before the learner's last write: see "
+            "templates/pwa/sw.js, patience())"
             if mode == "online" and paint >= REPEAT_FLOOR_MS
             else ""
         )

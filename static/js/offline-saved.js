@@ -31,12 +31,15 @@
   }
 
   function save(url, cache, isPage) {
+    var asked = Date.now(); // the service worker's "kept" time (templates/pwa/sw.js, KEPT)
     return fetch(url, { credentials: "same-origin" }).then(function (response) {
       if (!response.ok || response.redirected) throw new Error(url);
       if (!isPage) return cache.put(url, response.clone()).then(function () { return response.blob(); });
       return response.text().then(function (html) {
         if (!mine(html)) throw new Error(url);
-        var copy = new Response(html, { headers: response.headers });
+        var headers = new Headers(response.headers);
+        headers.set("X-Pintar-Kept", asked);
+        var copy = new Response(html, { headers: headers });
         return cache.put(url, copy).then(function () { return new Blob([html]); });
       });
     }).then(function (blob) { return blob.size; });

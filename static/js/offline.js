@@ -1,13 +1,8 @@
-// Reading offline, on every page: what is saved on the phone belongs to one learner (<body
-// data-learner>, empty when signed out). Signing out (the sign-out view's cookie
-// "pintar-signed-out", which only its POST sets) or a page of another learner forgets the saved
-// pages and the queued actions (PintarOffline.forget()). A signed-out page otherwise (the session
-// expired) forgets the saved pages but keeps the queue and whose it is: sent when that learner
-// signs in again, dropped when another does. Signed out, the service worker is also removed.
-// Signed in, it registers the service worker (/sw.js) and loads offline-saved.js where a page
-// asks for it ("Save this week", the offline page). Other pages hold the outbox's scripts in
-// <template data-outbox-scripts>, loaded only while outbox.js marks this learner's queue as
-// holding something (localStorage): it is sent from any page, and an empty one costs nothing.
+// On every page. What the phone keeps belongs to one learner (<body data-learner>): signing out
+// (cookie "pintar-signed-out") or another learner's page forgets the saved pages and the queue;
+// an expired session's page forgets the pages only. Signed out, removes the service worker;
+// signed in, registers /sw.js, loads offline-saved.js where a page asks, the outbox's scripts
+// while this learner's queue holds something, and shows <template data-page-updated> when told.
 (function () {
   "use strict";
   var PAGES = "pintar-pages-";
@@ -71,6 +66,10 @@
     }
     return;
   }
+  if (sw) sw.addEventListener("message", function (event) {
+    var news = document.querySelector("template[data-page-updated]");
+    if (news && (event.data || {}).pintarUpdated) document.getElementById("main").prepend(news.content);
+  });
   window.PintarOffline.ready = cleared.then(function () {
     remember(me);
     return sw ? sw.register("/sw.js").catch(function () { return null; }) : null;

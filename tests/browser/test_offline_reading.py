@@ -45,6 +45,7 @@ SAVED = "Saved: you can read this week without a signal."
 WEEK_BUDGET = 300 * 1024  # a saved three-lesson week without video
 
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
+ACTIVE = "() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r && r.active))"
 SAVED_URLS = """(learner) => caches.open("pintar-pages-" + learner).then(
     (cache) => cache.keys()).then((keys) => keys.map((request) => request.url))"""
 SAVED_BYTES = """(learner) => caches.open("pintar-pages-" + learner).then(async (cache) => {
@@ -119,11 +120,13 @@ def wait_until_saved(browsing, learner, url):
 
 
 def open_with_worker(browsing, url):
-    """Open a page, and again once the service worker controls the tab (the first visit
-    installs it), so that the worker sees the page."""
+    """Open a page, and again once the service worker is active (the first visit installs it;
+    a page whose navigation began before it activated may stay uncontrolled), so that the
+    worker sees the page."""
     browsing.visit(url)
-    browsing.page.wait_for_function(CONTROLLED, timeout=30_000)  # installing may be slow
+    browsing.page.wait_for_function(ACTIVE, timeout=30_000)  # installing may be slow
     browsing.visit(url)
+    browsing.page.wait_for_function(CONTROLLED)
 
 
 def test_lessons_read_offline_once_opened_or_saved_with_their_week(browsing, owner, week, tmp_path):

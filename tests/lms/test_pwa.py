@@ -134,6 +134,25 @@ def test_worker_manifest_and_registration_script_together_stay_under_12_kb(clien
     assert total <= BUDGET
 
 
+def test_the_worker_is_sent_without_its_comments(client):
+    body = client.get("/sw.js").content.decode()
+
+    assert not re.search(r"^\s*//|\s// |/\*|\{#|\{%", body, re.MULTILINE)
+    assert "var QUICK_MS = " in body
+
+
+def test_signed_in_pages_carry_the_page_updated_notice_for_the_worker(client, owner):
+    assert "data-page-updated" not in client.get(reverse("lms:sign_in")).content.decode()
+
+    client.force_login(owner)
+    html = client.get("/offline/").content.decode()
+
+    assert html.count("<template data-page-updated>") == 1
+    with translation.override("id"):
+        assert gettext("This page has been updated.") in html
+        assert f'<a href="">{gettext("Reload")}</a>' in html
+
+
 def test_offline_page_is_indonesian_and_lists_what_the_phone_keeps(client, owner):
     client.force_login(owner)
     response = client.get("/offline/")
