@@ -177,10 +177,7 @@ def evaluation_data(scope: selectors.Scope, *, filters=()) -> Evaluation:
         overview=selectors.course_overview(scope, with_quizzes=False),  # not reported
         participants=selectors.breakdowns(scope, PARTICIPANT_DIMENSIONS),
         comparison=paired_comparison(pairs),
-        distribution={
-            "pre": selectors.score_distribution(scope, Phase.PRE),
-            "post": selectors.score_distribution(scope, Phase.POST),
-        },
+        distribution=selectors.score_distributions(scope, (Phase.PRE, Phase.POST)),
         questions=weakest_first(selectors.question_results(scope)),
         likert=selectors.likert_results(scope),
         open_answers=open_answer_sample(scope),

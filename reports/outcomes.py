@@ -14,6 +14,7 @@ pairs are a few small lists.
 """
 
 import datetime
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -140,6 +141,18 @@ class BusinessOutcome:
     @property
     def sector_label(self) -> str:
         return Sector(self.sector).label if self.sector in Sector.values else self.sector
+
+
+@dataclass(slots=True)
+class _Outcome:
+    """What ``summarise`` reads of a business (as of a ``BusinessOutcome``): its check-ins
+    before and after and its credit applications."""
+
+    before: CheckInValues | None = None
+    after: CheckInValues | None = None
+    after_moment: str | None = None
+    enrolled_from: datetime.datetime | None = None
+    applications: list[tuple[str, bool]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -270,26 +283,35 @@ def _flag(value) -> bool | None:
     return None if value is None else bool(value)
 
 
-def _day(moment) -> datetime.date | None:
-    return timezone.localdate(moment) if moment else None
+def _day(moment, zone) -> datetime.date | None:
+    """The day of ``moment`` in ``zone`` (``timezone.localdate`` with the zone read once)."""
+    return timezone.localdate(moment, zone) if moment else None
 
 
 def outcome_rows(scope: selectors.Scope, *, compare: str = LATEST) -> list[BusinessOutcome]:
     """One ``BusinessOutcome`` per business of the scope, by name then id. Four queries: the
     businesses, their check-ins for the course, their credit applications, and the first
     enrolment in the course of each business that applied."""
-    if compare not in AFTER_MOMENTS:
-        compare = LATEST
-    course = scope.course
-    in_scope = business_ids(scope)
     businesses = (
-        Business.objects.filter(pk__in=in_scope)
+        Business.objects.filter(pk__in=business_ids(scope))
         .order_by("name", "pk")
         .values_list("pk", "name", "sibakul_number", "regency", "district", "sector")
     )
     rows = {values[0]: BusinessOutcome(*values) for values in _plain_rows(businesses)}
-    if not rows:
-        return []
+    if rows:
+        _read_outcomes(scope, compare, rows.get)
+    return list(rows.values())
+
+
+def _read_outcomes(scope: selectors.Scope, compare: str, row_for) -> None:
+    """Fill in the check-ins and credit applications of the scope's businesses, each on the
+    row ``row_for(business pk)`` gives (None: leave that business out). Three queries: the
+    check-ins for the course, the credit applications, and the first enrolment in the course
+    of each business that applied."""
+    if compare not in AFTER_MOMENTS:
+        compare = LATEST
+    course = scope.course
+    in_scope = business_ids(scope)
     after_moments = AFTER_MOMENTS if compare == LATEST else (compare,)
     channels, online = _online()
     checkins = (
@@ -304,7 +326,7 @@ def outcome_rows(scope: selectors.Scope, *, compare: str = LATEST) -> list[Busin
     latest = {}  # business → the position in after_moments of the after check-in kept
     plain = _plain_rows(checkins)
     for business, moment, revenue, products, share, ads, books, report, sells_online in plain:
-        row = rows.get(business)
+        row = row_for(business)
         if row is None:
             continue
         values = CheckInValues(
@@ -334,15 +356,17 @@ def outcome_rows(scope: selectors.Scope, *, compare: str = LATEST) -> list[Busin
         .annotate(first=Min("enrolled_at"))
         .values_list("learner__membership__business", "first")
     )
+    zone = timezone.get_current_timezone()
     for business, status, submitted_on, created_at, ojk in applications:
-        row = rows.get(business)
         enrolled_from = first_enrolments.get(business)
-        if row is None or enrolled_from is None:
+        if enrolled_from is None:
+            continue
+        row = row_for(business)
+        if row is None:
             continue
         row.enrolled_from = enrolled_from
-        if (submitted_on or _day(created_at)) >= _day(enrolled_from):
+        if (submitted_on or _day(created_at, zone)) >= _day(enrolled_from, zone):
             row.applications.append((status, ojk))
-    return list(rows.values())
 
 
 # The figures: plain rows in, plain figures out.
@@ -403,10 +427,17 @@ def credit_figures(rows: Iterable[BusinessOutcome]) -> CreditFigures:
 
 
 def summarise(
-    rows: list[BusinessOutcome], *, compare: str = LATEST, metrics=METRICS, shares=SHARES
+    rows: list[BusinessOutcome],
+    *,
+    compare: str = LATEST,
+    metrics=METRICS,
+    shares=SHARES,
+    businesses: int | None = None,
 ) -> OutcomeSummary:
     """The summary of ``rows`` (``outcome_rows``): the figures of ``metrics`` and ``shares``
-    (all by default; a breakdown's tables need fewer)."""
+    (all by default; a breakdown's tables need fewer). ``businesses``: how many businesses
+    are counted, when ``rows`` leaves out those with neither a check-in nor an application
+    (by default, one for each row)."""
     pairs = [
         (row.before, row.after) for row in rows if row.before is not None and row.after is not None
     ]
@@ -434,7 +465,7 @@ def summarise(
         )
     return OutcomeSummary(
         compare=compare if compare in AFTER_MOMENTS else LATEST,
-        businesses=len(rows),
+        businesses=len(rows) if businesses is None else businesses,
         with_before=sum(1 for row in rows if row.before is not None),
         with_after=sum(1 for row in rows if row.after is not None),
         pairs=len(pairs),
@@ -445,8 +476,14 @@ def summarise(
 
 
 def outcome_summary(scope: selectors.Scope, *, compare: str = LATEST) -> OutcomeSummary:
-    """``summarise`` over the scope's businesses: four queries."""
-    return summarise(outcome_rows(scope, compare=compare), compare=compare)
+    """``summarise`` over the scope's businesses, the same figures as over ``outcome_rows``
+    without reading each business: four queries (how many businesses, then as
+    ``outcome_rows``), and only the businesses with a check-in or an application held."""
+    businesses = Business.objects.filter(pk__in=business_ids(scope)).count()
+    rows = defaultdict(_Outcome)  # a business's row made when first read
+    if businesses:
+        _read_outcomes(scope, compare, rows.__getitem__)
+    return summarise(list(rows.values()), compare=compare, businesses=businesses)
 
 
 BREAKDOWNS = {

@@ -420,10 +420,10 @@ def progress_counts(scope: Scope) -> tuple[Funnel, Funnel]:
     return learner_funnel, business_funnel
 
 
-def _questionnaire(scope: Scope, phase: str) -> QuerySet[QuizAttempt]:
-    """The scope's learners' questionnaire answers in ``phase`` (answered once: number 1)."""
+def _questionnaire(scope: Scope, *phases: str) -> QuerySet[QuizAttempt]:
+    """The scope's learners' questionnaire answers in ``phases`` (answered once: number 1)."""
     return QuizAttempt.objects.filter(
-        course=scope.course, phase=phase, number=1, learner__in=scope.learners()
+        course=scope.course, phase__in=phases, number=1, learner__in=scope.learners()
     )
 
 
@@ -721,15 +721,28 @@ def knowledge_pairs(scope: Scope) -> QuerySet[QuizAttempt]:
 
 def score_distribution(scope: Scope, phase: str, *, bucket: int = 10) -> dict[int, int]:
     """How many learners scored in each ``bucket``-wide band (0-9, 10-19, …, 90-100)."""
+    return score_distributions(scope, (phase,), bucket=bucket)[phase]
+
+
+def score_distributions(
+    scope: Scope, phases=(Phase.PRE, Phase.POST), *, bucket: int = 10
+) -> dict[str, dict[int, int]]:
+    """``score_distribution`` of each of ``phases``, in one query."""
     band = Least(
         Floor(F("score_percent") / bucket) * bucket,
         Value(100 - bucket),
         output_field=IntegerField(),
     )
-    rows = _questionnaire(scope, phase).annotate(band=band).values("band").annotate(n=Count("pk"))
-    counts = dict.fromkeys(range(0, 100, bucket), 0)
+    rows = (
+        _questionnaire(scope, *phases)
+        .annotate(band=band)
+        .order_by()
+        .values("phase", "band")
+        .annotate(n=Count("pk"))
+    )
+    counts = {str(phase): dict.fromkeys(range(0, 100, bucket), 0) for phase in phases}
     for row in rows:
-        counts[int(row["band"])] += row["n"]
+        counts[row["phase"]][int(row["band"])] += row["n"]
     return counts
 
 
@@ -883,10 +896,11 @@ def age_band_expression(birth_year_field: str, year: int) -> Case:
     )
 
 
-def _groups(year: int) -> dict:
-    """Everything a breakdown groups enrolments by: the learner's business's regency, district
-    and sector, the class (with its name and start, one per class) and the age band."""
-    return {
+def _groups(year: int, names=None) -> dict:
+    """What a breakdown groups enrolments by, of ``names`` (all by default): the learner's
+    business's regency, district and sector, the class (with its name and start, one per
+    class) and the age band. Grouping by fewer makes fewer, larger groups to add up."""
+    groups = {
         "group_regency": F(f"{_BUSINESS}regency"),
         "group_district": F(f"{_BUSINESS}district"),
         "group_sector": F(f"{_BUSINESS}sector"),
@@ -895,6 +909,7 @@ def _groups(year: int) -> dict:
         "group_start": F("cohort__start_date"),
         "group_band": age_band_expression("learner__birth_year", year),
     }
+    return groups if names is None else {name: groups[name] for name in groups if name in names}
 
 
 def _answer(course, phase: str) -> FilteredRelation:
@@ -1004,7 +1019,7 @@ def _grouping(dimension: str) -> tuple[tuple, callable]:
                 return (True,), None, NO_CLASS
             return (False, row["group_start"], row["group_name"], key), key, row["group_name"]
 
-        return ("group_cohort",), describe
+        return ("group_cohort", "group_name", "group_start"), describe
     if dimension == "age_band":
         order = [band.key for band in ages.AGE_BANDS]
 
@@ -1041,18 +1056,20 @@ def breakdowns(
 ) -> dict[str, list[BreakdownRow]]:
     """The scope's learners in groups by each of ``dimensions`` (of ``DIMENSIONS``), each
     group with the overview's figures. One grouped query, whatever the dimensions and their
-    groups: the enrolments grouped by every attribute at once (``_groups``), whose additive
-    figures each breakdown then adds up. Groups come in their natural order (the choices'
-    order, classes by start date, bands by age) with the unknown last; business attributes are
-    those of the learner's business, and learners without one are unknown."""
+    groups: the enrolments grouped at once by every attribute the ``dimensions`` need
+    (``_groups``), whose additive figures each breakdown then adds up. Groups come in their
+    natural order (the choices' order, classes by start date, bands by age) with the unknown
+    last; business attributes are those of the learner's business, and learners without one
+    are unknown."""
     groupings = {dimension: _grouping(dimension) for dimension in dimensions}
+    names = {name for grouped_by, _describe in groupings.values() for name in grouped_by}
     facts = list(
         scope.enrolments.alias(
             pre_answer=_answer(scope.course, Phase.PRE),
             post_answer=_answer(scope.course, Phase.POST),
         )
         .order_by()
-        .values(**_groups(year or this_year()))
+        .values(**_groups(year or this_year(), names))
         .annotate(**_figures(scope))
     )
     result = {}

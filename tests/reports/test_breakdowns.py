@@ -526,3 +526,20 @@ def test_a_learner_in_two_courses_counts_once_in_their_class(towns):
     assert {row.label: approx(table([row])[row.label]) for row in rows} == {
         label: approx(figures) for label, figures in EXPECTED["cohort"].items()
     }
+
+
+def test_fewer_dimensions_group_by_fewer_attributes_to_the_same_rows(
+    towns, django_assert_num_queries
+):
+    """The evaluation report's dimensions (no class) are grouped without the class, in one
+    query, and give the rows the breakdown page shows."""
+    chosen = scope(towns)
+    every = selectors.breakdowns(chosen, year=YEAR)
+    dimensions = ("regency", "district", "sector", "age_band")
+    with django_assert_num_queries(1):
+        fewer = selectors.breakdowns(chosen, dimensions, year=YEAR)
+
+    assert fewer == {dimension: every[dimension] for dimension in dimensions}
+    _kota, sleman, bantul, unknown = fewer["regency"]
+    assert (sleman.enrolled, sleman.paired, sleman.mean_gain) == (3, 2, Decimal(25) / 2)
+    assert (bantul.enrolled, unknown.enrolled) == (3, 1)  # c1 c2 e1; h

@@ -10,6 +10,7 @@ import pytest
 from courses import services as course_services
 from courses.models import WeekPage
 from quizzes import services as quiz_services
+from quizzes.models import Phase
 from reports import selectors
 from tests.factories import MembershipFactory, UserFactory, build_quiz, lessons_of
 from tests.reports.conftest import RIGHT, WRONG
@@ -106,3 +107,17 @@ def test_a_quiz_only_week_counts_its_passes_once_per_business(province):
     # Week 3, learners: a1 e1 (completed) + a2 b1 (passed); businesses: A E + B (A counted
     # once: it completed).
     assert funnels(overview) == ([3, 2, 4], [2, 2, 3])
+
+
+def test_both_score_distributions_take_one_query(province, django_assert_num_queries):
+    chosen = scope(province)
+    with django_assert_num_queries(1):
+        both = selectors.score_distributions(chosen, (Phase.PRE, Phase.POST))
+
+    assert both == {
+        "pre": selectors.score_distribution(chosen, Phase.PRE),
+        "post": selectors.score_distribution(chosen, Phase.POST),
+    }
+    assert sum(both["pre"].values()) == 3  # a1 25, a2 50, b1 75
+    assert (both["pre"][20], both["pre"][50], both["pre"][70]) == (1, 1, 1)
+    assert sum(both["post"].values()) == 1  # a1 75

@@ -289,3 +289,28 @@ def test_paired_bars_draw_before_and_after_with_the_change_in_the_table():
     with pytest.raises(ValueError, match="negative"):
         charts.paired_bars("x", [("a", -1, 2)])
     assert charts.paired_bars("x", [("a", None, None)]).empty
+
+
+@pytest.mark.parametrize(
+    ("compare", "with_after"),
+    [(outcomes.LATEST, 3), ("end", 2), ("month_1", 1), ("month_3", 1)],  # A B E; A B; A; E
+)
+def test_the_summary_reads_no_business_row_and_equals_the_summary_of_the_rows(
+    recorded, compare, with_after, django_assert_num_queries
+):
+    """The evaluation report's summary counts the businesses and reads only the check-ins and
+    applications; its figures are those of ``summarise`` over every business row."""
+    chosen = scope_of(recorded)
+    with django_assert_num_queries(4):  # the count, check-ins, applications, first enrolments
+        summary = outcomes.outcome_summary(chosen, compare=compare)
+
+    assert summary == outcomes.summarise(
+        outcomes.outcome_rows(chosen, compare=compare), compare=compare
+    )
+    assert (summary.businesses, summary.with_before, summary.with_after) == (4, 4, with_after)
+
+
+def test_the_summary_counts_a_business_with_neither_check_in_after_nor_credit(recorded):
+    summary = outcomes.outcome_summary(scope_of(recorded, learner=recorded.d1))  # D: before only
+    assert (summary.businesses, summary.with_before, summary.with_after) == (1, 1, 0)
+    assert summary.credit == outcomes.CreditFigures()
