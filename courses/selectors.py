@@ -521,13 +521,6 @@ def lesson_page_context(*, lesson: LessonPage, access: LessonAccess | None, user
     summary = outline.progress or summarise(outline.for_progress(), row.done_ids if row else set())
     is_done = bool(row and lesson.pk in row.done_ids)
     is_new = lesson.pk in summary.new_lesson_ids
-    # What the lesson page's kept parts show beyond the pages (the tree version covers those).
-    state = (
-        is_done,
-        is_new,
-        access.preview,
-        (summary.done, summary.total, summary.percent, summary.completed_at),
-    )
     return {
         "course": outline.course,
         "week": row,
@@ -539,7 +532,8 @@ def lesson_page_context(*, lesson: LessonPage, access: LessonAccess | None, user
         else None,
         "progress": summary,
         "preview": access.preview,
-        "lesson_key": fragments.state_key(*state),
+        # What the lesson's kept heading shows beyond the pages (the tree version covers those).
+        "lesson_key": fragments.state_key(is_done, is_new, access.preview),
     }
 
 
