@@ -105,7 +105,7 @@ def course_outline(*, course: CoursePage, with_lessons: bool = True) -> Outline:
     return Outline(
         course,
         [
-            WeekRow(week, number, lessons, quiz_id=getattr(week, "quiz_id", None))
+            WeekRow(week, number, list(lessons), quiz_id=getattr(week, "quiz_id", None))
             for number, (week, lessons) in enumerate(weeks, start=1)
         ],
     )
@@ -425,11 +425,10 @@ COVER_SPECS = ("format-webp|fill-720x405", "format-jpeg|fill-720x405")  # the co
 
 
 def course_cover(course: CoursePage):
-    """Give ``course`` its cover image from the page-tree cache, with its renditions attached
-    as if prefetched: Wagtail then neither queries for the image nor reads its renditions from
-    the cache and writes them back on every view (it does for renditions found in the cache).
-    The renditions the course page shows are made when the entry is built. Returns the image,
-    or None."""
+    """The cover image of ``course`` (or None) from the page-tree cache, with its renditions
+    attached as if prefetched: Wagtail then neither queries for the image nor reads its
+    renditions from the cache and writes them back on every view (it does for renditions found
+    in the cache). The renditions the course page shows are made when the entry is built."""
     if not course.cover_image_id:
         return
 
@@ -448,8 +447,6 @@ def course_cover(course: CoursePage):
         return (image,)
 
     found = pagetree.cached("cover", f"{course.pk}:{course.cover_image_id}", build)
-    if found:
-        course.cover_image = found[0]
     return found[0] if found else None
 
 

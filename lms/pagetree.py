@@ -8,10 +8,16 @@ unpublished, moved or deleted, a view restriction or a site changes, or an image
 (which lesson bodies show) changes. So no entry outlives the tree it was read from, and a lost
 version (Redis restarted) only means one cold request per entry. Entries also expire after
 ``TIMEOUT`` to bound anything a bulk ``update()`` changes behind the signals' back.
+
+Each process also keeps the entries it has read as live objects (``_kept``), under the same
+versioned keys: a warm request then neither fetches nor unpickles them (a course outline holds a
+dozen pages). So every value here is shared by the process's requests and threads: read it,
+never change it.
 """
 
 import contextvars
 import hashlib
+import time
 import uuid
 
 from django.core.cache import cache
@@ -33,6 +39,10 @@ _request_version = contextvars.ContextVar("pagetree_version", default=None)
 _request_memo = contextvars.ContextVar("pagetree_memo", default=None)
 COMPANIONS_MAX = 24
 USER = "{user}"  # in a companion key: the signed-in learner's id
+# The tree version whose entries this process keeps, since when, and those entries by full key.
+# One version's only, and for ``TIMEOUT`` at most, as in the shared cache.
+_kept: tuple[str | None, float, dict] = (None, 0.0, {})
+KEPT_MAX = 2000
 
 
 def version() -> str:
@@ -61,16 +71,54 @@ def _key(kind: str, key) -> str:
     return f"pagetree:{version()}:{kind}:{key}"
 
 
+def _kept_entries(full_key: str) -> dict | None:
+    """This process's kept entries of the tree version in ``full_key`` (None for a key that is
+    not a tree entry: a learner's entries are retired by deleting them, so never kept)."""
+    global _kept
+    prefix, _, rest = full_key.partition(":")
+    tree_version, versioned, _ = rest.partition(":")
+    if prefix != "pagetree" or not versioned:
+        return None
+    held, since, entries = _kept
+    now = time.monotonic()
+    if held != tree_version or now - since > TIMEOUT:
+        entries = {}
+        _kept = (tree_version, now, entries)
+    return entries
+
+
+def _keep(full_key: str, value) -> None:
+    entries = _kept_entries(full_key)
+    if entries is not None and value is not None and len(entries) < KEPT_MAX:
+        entries[full_key] = value
+
+
+def _fetch(keys) -> dict:
+    """The cache's values for ``keys``: the tree's entries this process keeps, the rest in one
+    ``get_many`` (and the tree's among them kept from now on)."""
+    found = {}
+    for full_key in keys:
+        entries = _kept_entries(full_key)
+        if entries is not None and full_key in entries:
+            found[full_key] = entries[full_key]
+    missing = [full_key for full_key in keys if full_key not in found]
+    if missing:
+        fetched = cache.get_many(missing)
+        for full_key, value in fetched.items():
+            _keep(full_key, value)
+        found.update(fetched)
+    return found
+
+
 def _read(full_key: str, template: str):
     """The cache's value for ``full_key`` (None when missing): from the request's prefetched
-    entries when they include it, else one cache read; noted as one of the route's companions."""
+    entries when they include it, else kept or read; noted as one of the route's companions."""
     memo = _request_memo.get()
-    if memo is None:
-        return cache.get(full_key)
-    memo["read"].add(template)
-    if full_key in memo["asked"]:
-        return memo["found"].get(full_key)
-    return cache.get(full_key)
+    if memo is not None:
+        memo["read"].add(template)
+        if full_key in memo["asked"]:
+            return memo["found"].get(full_key)
+    return _fetch([full_key]).get(full_key)
 
 
 def remember(full_key: str, value) -> None:
@@ -125,6 +173,7 @@ def cached(kind: str, key, build):
         value = build()
         cache.set(full_key, value, TIMEOUT)
         remember(full_key, value)
+        _keep(full_key, value)
     return value
 
 
@@ -139,7 +188,8 @@ def serve(request, path):
 
     The route's "companions", the keys its page read last time (the course outline, the
     learner's progress, the unread badge...), are read with one ``get_many`` before serving,
-    instead of one round trip each."""
+    instead of one round trip each; the tree's among them, and the route itself, usually come
+    from this process's kept entries."""
     from wagtail.views import serve as wagtail_serve  # needs the app registry ready
 
     holding = _request_version.set(version())
@@ -154,7 +204,7 @@ def serve(request, path):
     try:
         route_name = f"{request.get_host()}:{path}"
         full_key, companions_key = _key("route", route_name), _key("companions", route_name)
-        found = cache.get_many([full_key, companions_key])
+        found = _fetch([full_key, companions_key])
         entry, companions = found.get(full_key), found.get(companions_key) or ()
         cacheable = entry is not None
         if entry is not None:
@@ -164,7 +214,9 @@ def serve(request, path):
         else:
             route = Page.route_for_request(request, path)
             if route is not None and not route.args and not route.kwargs:
-                cache.set(full_key, (Site.find_for_request(request), route.page), TIMEOUT)
+                entry = (Site.find_for_request(request), route.page)
+                cache.set(full_key, entry, TIMEOUT)
+                _keep(full_key, entry)
                 cacheable = True
         # Wagtail's own copy costs a cache read per page: the tree's comes with the others.
         request._wagtail_cached_site_root_paths = cached(
@@ -174,8 +226,9 @@ def serve(request, path):
         if hasattr(response, "render"):  # a TemplateResponse renders lazily, after the view
             response.render()
         if cacheable and not memo["read"] <= set(companions):
-            keys = sorted(set(companions) | memo["read"])[:COMPANIONS_MAX]
-            cache.set(companions_key, tuple(keys), TIMEOUT)
+            keys = tuple(sorted(set(companions) | memo["read"])[:COMPANIONS_MAX])
+            cache.set(companions_key, keys, TIMEOUT)
+            _keep(companions_key, keys)
         return response
     finally:
         _request_memo.reset(holding_memo)
@@ -190,7 +243,7 @@ def _prefetch(memo: dict, companions) -> None:
         if USER not in key or memo["user"] is not None
     ]
     if keys:
-        memo["found"] = cache.get_many(keys)
+        memo["found"] = _fetch(keys)
         memo["asked"] = set(keys)
 
 

@@ -1,5 +1,6 @@
 """Read-only queries about assignments, hand-ins and reviews."""
 
+from copy import copy
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -347,7 +348,8 @@ def roster_rows(*, user, cohort: Cohort, show: str = "", today=None) -> Roster:
     by_week = assignments_by_week(course=course)
     assignments = []
     for row in outline.weeks:
-        for assignment in by_week.get(row.page.path, ()):
+        for kept in by_week.get(row.page.path, ()):
+            assignment = copy(kept)  # the page-tree cache's pages are shared: never changed
             assignment.week_number = row.number
             assignments.append(assignment)
 

@@ -197,3 +197,74 @@ def test_a_long_address_is_looked_up_under_a_short_key(client, course, recwarn):
     assert not [w for w in recwarn if w.category.__name__ == "CacheKeyWarning"]
     assert len(pagetree._key("route", "x" * 5_000)) < 250
     assert pagetree._key("route", "a") != pagetree._key("route", "b")
+
+
+@pytest.fixture
+def cache_reads(monkeypatch):
+    """Every key this process asks the shared cache for."""
+    from django.core.cache import cache
+
+    asked = []
+    get, get_many = cache.get, cache.get_many
+
+    def spy_get(key, *args, **kwargs):
+        asked.append(key)
+        return get(key, *args, **kwargs)
+
+    def spy_get_many(keys, *args, **kwargs):
+        asked.extend(keys)
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", spy_get)
+    monkeypatch.setattr(cache, "get_many", spy_get_many)
+    return asked
+
+
+def test_a_warm_lesson_page_takes_the_trees_entries_from_the_process(reader, course, cache_reads):
+    """The route, the outline and the rest of the tree come from the process's kept copies;
+    only the learner's own entries (and the tree version) are asked of the shared cache."""
+    lesson = lessons_of(course)[1]
+    reader.get(lesson.url)
+    cache_reads.clear()
+    response = reader.get(lesson.url)
+    assert "Pelajaran 1.2" in response.content.decode()
+    asked = list(cache_reads)
+    tree_entries = [key for key in asked if key.startswith(f"pagetree:{pagetree.version()}:")]
+    assert tree_entries == []
+    assert pagetree.VERSION_KEY in asked
+    assert any(key.startswith("courses:progress:") for key in asked)
+
+
+def test_a_change_another_process_made_shows_at_once(reader, course):
+    """Another process's change replaces the tree version in the shared cache: this process's
+    kept copies, of the old version, are never shown again."""
+    from django.core.cache import cache
+
+    lesson = lessons_of(course)[0]
+    reader.get(lesson.url)
+    LessonPage.objects.filter(pk=lesson.pk).update(title="Diubah di proses lain")
+    assert "Diubah di proses lain" not in reader.get(lesson.url).content.decode()
+    cache.set(pagetree.VERSION_KEY, "set-by-another-process", None)
+    assert "Diubah di proses lain" in reader.get(lesson.url).content.decode()
+
+
+def test_kept_copies_last_no_longer_than_the_shared_caches_entries(reader, course, monkeypatch):
+    """A change made behind the signals' back shows once the shared cache's entries have
+    expired (``TIMEOUT``): the process's copies expire with them."""
+    import time
+    from types import SimpleNamespace
+
+    from django.conf import settings
+    from django.core.cache import cache, caches
+
+    lesson = lessons_of(course)[0]
+    reader.get(lesson.url)
+    LessonPage.objects.filter(pk=lesson.pk).update(title="Diubah lewat SQL")
+    tree_version = pagetree.version()
+    for alias in settings.CACHES:  # every entry expired, kept parts too; the tree version kept
+        caches[alias].clear()
+    cache.set(pagetree.VERSION_KEY, tree_version, None)
+    assert "Diubah lewat SQL" not in reader.get(lesson.url).content.decode()  # kept here
+    later = time.monotonic() + pagetree.TIMEOUT + 1
+    monkeypatch.setattr(pagetree, "time", SimpleNamespace(monotonic=lambda: later))
+    assert "Diubah lewat SQL" in reader.get(lesson.url).content.decode()
