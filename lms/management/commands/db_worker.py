@@ -1,6 +1,7 @@
 """django-tasks-db's `db_worker`, which also requeues tasks a killed worker left running
 (lms/worker.py): when it starts, and every TASK_STALE_CHECK_EVERY seconds while it runs."""
 
+import gc
 import os
 
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
@@ -19,4 +20,7 @@ class Command(db_worker.Command):
             worker.stale_tasks_recover(backend_name=backend_name)
             if not batch:
                 worker.start_periodic_recovery(backend_name=backend_name)
+            # What the app loaded stays for the process's life: the garbage collector's full
+            # passes then skip it (gunicorn.conf.py does the same for the web workers).
+            gc.freeze()
         super().handle(backend_name=backend_name, batch=batch, reload=reload, **options)
