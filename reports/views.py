@@ -21,6 +21,7 @@ from lms.identifiers import national_phone
 from lms.models import Business, Regency, Sector
 from lms.selectors import sees_every_class
 from quizzes.blocks import LIKERT_LABELS
+from quizzes.models import Phase
 
 from . import charts, selectors
 from .filters import EnrolmentFilterSet
@@ -483,8 +484,8 @@ class KnowledgeReportView(ScopedReportView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.course:
-            pre = selectors.score_distribution(self.scope, "pre")
-            post = selectors.score_distribution(self.scope, "post")
+            bands = selectors.score_distributions(self.scope, (Phase.PRE, Phase.POST))
+            pre, post = bands[Phase.PRE], bands[Phase.POST]
             context["charts"] = {
                 "distribution": charts.histogram_counts(
                     _("Questionnaire scores before and after the course"),
