@@ -12,6 +12,7 @@ financial report page and PDF.
 Never point it at real data: it adds synthetic businesses and learners.
 """
 
+import gc
 import os
 import statistics
 import subprocess
@@ -177,6 +178,7 @@ def measure_evaluation():
     from reports import documents, evaluation
 
     client, course = coordinator_and_course()
+    gc.freeze()  # as the task worker does once started (lms/management/commands/db_worker.py)
     print(f"{'evaluation report':<36} {'median ms':>10} {'queries':>8} {'slowest query ms':>17}")
     for label, query in (("", {}), (" · Sleman", {"regency": "sleman"})):
         scope = evaluation.scope_of(user=client.session_user, course=course, query=query)
