@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from lms import audit
 from lms.amounts import format_rupiah
 
-from . import pdf, selectors, services
+from . import selectors, services
 from .forms import EntryForm, NotesForm
 from .models import Entry, Kind
 from .services import FIRST_DAY
@@ -273,10 +273,12 @@ def report_filename(business, month: datetime.date) -> str:
 @login_required
 def report_pdf(request, month, business_id=None):
     """The report as a PDF to download (and take to a bank); each download is audited."""
+    from .pdf import render_report_pdf  # WeasyPrint: half a second to import, so only here
+
     book = _book(request, business_id)
     if book is None:
         return _no_business(request)
-    content = pdf.render_report_pdf(business=book.business, month=month)
+    content = render_report_pdf(business=book.business, month=month)
     audit.export_log(
         user=request.user,
         report=REPORT_EXPORT,

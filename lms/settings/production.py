@@ -185,5 +185,6 @@ LOGGING = {
         # 4xx responses are already in the request line; 5xx keep their traceback here.
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},  # Failures and lockouts, not every step of the handler.
+        "weasyprint.progress": {"level": "WARNING"},  # Not each step of every PDF render.
     },
 }

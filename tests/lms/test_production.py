@@ -120,6 +120,20 @@ def test_production_keeps_cache_and_sessions_in_redis_and_media_on_disk():
     assert values["SECURE_SSL_REDIRECT"] is True
 
 
+def test_a_web_worker_starts_without_loading_the_pdf_library():
+    """WeasyPrint takes half a second and about 20 MB to import: a worker loads it with the
+    first PDF it renders, not at start-up with the URL patterns."""
+    code = (
+        "import sys; from django.urls import get_resolver\n"
+        "get_resolver().url_patterns\n"
+        "from lms.wsgi import application\n"
+        "print('weasyprint' in sys.modules)"
+    )
+    result = run_python(code, **REQUIRED)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
 S3 = {
     "AWS_STORAGE_BUCKET_NAME": "pintar-media",
     "AWS_S3_ENDPOINT_URL": "https://s3.example.net",
