@@ -14,7 +14,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from lms import pagetree
 from lms.identifiers import new_join_code, normalise_phone
 from lms.models import DirectChildRouteMixin
 from lms.pagetree import CachedViewRestrictionsMixin
@@ -198,7 +197,6 @@ class LessonPage(CachedViewRestrictionsMixin, Page):
         from .selectors import lesson_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["tree_version"] = pagetree.version()  # the cached lesson body is kept per version
         context.update(
             lesson_page_context(
                 lesson=self,

@@ -303,7 +303,6 @@ def course_page_context(*, course: CoursePage, learner) -> dict:
         else None,
     }
     context["page_key"] = course_page_key(context)
-    context["tree_version"] = pagetree.version()
     return context
 
 

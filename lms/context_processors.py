@@ -2,7 +2,10 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+
+from . import pagetree
 
 
 @lru_cache(maxsize=2048)
@@ -20,3 +23,10 @@ def _language_links(path: str, current: str) -> tuple:
 def language_switch(request):
     """Links to the current page in each other language the site speaks."""
     return {"language_links": _language_links(request.get_full_path(), get_language())}
+
+
+def tree_version(request):
+    """The page-tree version, which the rendered parts kept per version (``lms/fragments.py``)
+    name in their keys: read only by a template that uses it, and while a page is served it is
+    the version ``lms.pagetree.serve`` holds."""
+    return {"tree_version": SimpleLazyObject(pagetree.version)}

@@ -236,7 +236,6 @@ def assessment_page_context(*, page, access, user, given=None, errors=None) -> d
         context.get("passed"),
         context.get("gain"),
     )
-    context["tree_version"] = pagetree.version()
     return context
 
 

@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "lms.context_processors.language_switch",
+                "lms.context_processors.tree_version",
             ],
         },
     },
